@@ -1,0 +1,33 @@
+package be.ifp.carecoord.server;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the FHIR REST server and its storage ({@code ifp.server.*}).
+ *
+ * @param dataDir folder for local data: the embedded H2 database lives in {@code <data-dir>/h2}.
+ *     Relative paths are resolved against the working directory.
+ * @param publicBaseUrl the FHIR base URL as clients reach it (e.g. behind a reverse proxy,
+ *     {@code https://fhir.example.be/fhir}). Empty: derived from each incoming request.
+ * @param defaultPageSize number of resources in a search page when the client gives no
+ *     {@code _count}.
+ * @param maxPageSize largest {@code _count} a client may ask for; larger values are capped.
+ */
+@Validated
+@ConfigurationProperties("ifp.server")
+public record FhirServerProperties(
+    @NotNull @DefaultValue("./data") Path dataDir,
+    @DefaultValue("") String publicBaseUrl,
+    @Min(1) @DefaultValue("20") int defaultPageSize,
+    @Min(1) @DefaultValue("200") int maxPageSize) {
+
+  /** The public base URL, or {@code null} when it is derived from requests. */
+  String publicBaseUrlOrNull() {
+    return publicBaseUrl == null || publicBaseUrl.isBlank() ? null : publicBaseUrl.strip();
+  }
+}
