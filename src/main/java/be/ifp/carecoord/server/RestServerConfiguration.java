@@ -5,7 +5,6 @@ import ca.uhn.fhir.context.support.IValidationSupport;
 import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
 import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
 import ca.uhn.fhir.jpa.provider.IJpaSystemProvider;
-import ca.uhn.fhir.jpa.provider.JpaCapabilityStatementProvider;
 import ca.uhn.fhir.jpa.provider.ValueSetOperationProvider;
 import ca.uhn.fhir.jpa.search.DatabaseBackedPagingProvider;
 import ca.uhn.fhir.narrative2.NullNarrativeGenerator;
@@ -70,11 +69,14 @@ class RestServerConfiguration {
       server.setServerAddressStrategy(new HardcodedServerAddressStrategy(publicBaseUrl));
     }
 
-    JpaCapabilityStatementProvider capabilityStatement =
-        new JpaCapabilityStatementProvider(
-            server, systemDao, storageSettings, searchParamRegistry, validationSupport);
-    capabilityStatement.setImplementationDescription(DESCRIPTION);
-    server.setServerConformanceProvider(capabilityStatement);
+    server.setServerConformanceProvider(
+        new CarecoordCapabilityStatementProvider(
+            server,
+            systemDao,
+            storageSettings,
+            searchParamRegistry,
+            validationSupport,
+            DESCRIPTION));
 
     // Browsers get readable HTML; FHIR clients are unaffected.
     server.registerInterceptor(new ResponseHighlighterInterceptor());

@@ -1,0 +1,5 @@
+package be.ifp.carecoord.web;
+
+import be.ifp.carecoord.support.H2ServerTest;
+
+class OperationsEndpointsOnH2IT extends H2ServerTest implements OperationsEndpointsContract {}
