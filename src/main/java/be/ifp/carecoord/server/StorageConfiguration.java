@@ -3,7 +3,10 @@ package be.ifp.carecoord.server;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
 import ca.uhn.fhir.jpa.api.config.ThreadPoolFactoryConfig;
-import ca.uhn.fhir.batch2.jobs.config.Batch2JobsConfig;
+import ca.uhn.fhir.batch2.jobs.config.BatchCommonCtx;
+import ca.uhn.fhir.batch2.jobs.expunge.DeleteExpungeAppCtx;
+import ca.uhn.fhir.batch2.jobs.reindex.ReindexAppCtx;
+import ca.uhn.fhir.batch2.jobs.termcodesystem.TermCodeSystemJobConfig;
 import ca.uhn.fhir.jpa.batch2.JpaBatch2Config;
 import ca.uhn.fhir.jpa.config.HapiJpaConfig;
 import ca.uhn.fhir.jpa.subscription.channel.config.SubscriptionChannelConfig;
@@ -11,9 +14,12 @@ import ca.uhn.fhir.jpa.config.r4.JpaR4Config;
 import ca.uhn.fhir.jpa.config.util.HapiEntityManagerFactoryUtil;
 import ca.uhn.fhir.jpa.model.config.PartitionSettings;
 import ca.uhn.fhir.jpa.model.config.SubscriptionSettings;
+import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import jakarta.persistence.EntityManagerFactory;
+import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.orm.jpa.JpaProperties;
 import org.springframework.context.annotation.Bean;
@@ -33,7 +39,13 @@ import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
   JpaR4Config.class,
   HapiJpaConfig.class,
   JpaBatch2Config.class,
-  Batch2JobsConfig.class,
+  // Only the batch jobs the storage layer uses: reindexing (after a search parameter changes),
+  // code system storage and the delete-expunge submitter the DAOs depend on. Bulk export and
+  // import are not offered; leaving their jobs out saves start-up time and memory.
+  BatchCommonCtx.class,
+  ReindexAppCtx.class,
+  DeleteExpungeAppCtx.class,
+  TermCodeSystemJobConfig.class,
   // The in-JVM message broker that batch jobs (reindexing, bulk export) run on.
   SubscriptionChannelConfig.class,
   ThreadPoolFactoryConfig.class
@@ -90,6 +102,13 @@ class StorageConfiguration {
     factory.setDataSource(dataSource);
     factory.setJpaPropertyMap(jpaProperties.getProperties());
     return factory;
+  }
+
+  /** Registers every {@link StorageInterceptor} bean on the JPA interceptor service. */
+  @Bean
+  InitializingBean storageInterceptorRegistration(
+      IInterceptorService jpaInterceptors, List<StorageInterceptor> storageInterceptors) {
+    return () -> storageInterceptors.forEach(jpaInterceptors::registerInterceptor);
   }
 
   @Primary

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
  * the benchmark, so that each benchmark refreshes its own figures and leaves the others alone.
  * Every section states the machine, the date and the command.
  */
-final class BenchmarkReport {
+public final class BenchmarkReport {
 
   static final Path FILE = Path.of("docs", "benchmarks.md");
 
@@ -38,7 +38,7 @@ final class BenchmarkReport {
   }
 
   /** Replaces (or appends) the section {@code name} with {@code body}. */
-  static void write(String name, String title, String command, String body) {
+  public static void write(String name, String title, String command, String body) {
     String begin = "<!-- benchmark:" + name + ":begin -->";
     String end = "<!-- benchmark:" + name + ":end -->";
     String section = begin + "\n## " + title + "\n\n"

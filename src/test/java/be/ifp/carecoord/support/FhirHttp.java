@@ -47,6 +47,17 @@ public final class FhirHttp {
     }
   }
 
+  public HttpResponse<byte[]> sendBytes(HttpRequest.Builder request) {
+    try {
+      return client.send(request.build(), BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   public HttpResponse<String> get(String path, String... headers) {
     HttpRequest.Builder request = request(path).GET();
     if (headers.length > 0) {
@@ -89,9 +100,8 @@ public final class FhirHttp {
         contentType.contains("xml")
             ? FhirServerAccess.FHIR.newXmlParser().parseResource(OperationOutcome.class, response.body())
             : FhirServerAccess.FHIR.newJsonParser().parseResource(OperationOutcome.class, response.body());
-    assertThat(outcome.getIssue()).isNotEmpty();
-    assertThat(outcome.getIssueFirstRep().getSeverity())
-        .isIn(OperationOutcome.IssueSeverity.ERROR, OperationOutcome.IssueSeverity.FATAL);
+    assertThat(outcome.getIssue()).extracting(OperationOutcome.OperationOutcomeIssueComponent::getSeverity)
+        .containsAnyOf(OperationOutcome.IssueSeverity.ERROR, OperationOutcome.IssueSeverity.FATAL);
     return outcome;
   }
 }

@@ -23,6 +23,8 @@ public final class TestData {
     patient.addIdentifier().setSystem(TEST_SYSTEM).setValue(identifierValue);
     patient.addName().setFamily("Janssens").addGiven("Maria");
     patient.setGender(AdministrativeGender.FEMALE);
+    // ifp-patient requires a birth date.
+    patient.setBirthDateElement(new org.hl7.fhir.r4.model.DateType("1941-03-12"));
     return patient;
   }
 

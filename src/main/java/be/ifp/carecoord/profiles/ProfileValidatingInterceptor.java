@@ -1,0 +1,73 @@
+package be.ifp.carecoord.profiles;
+
+import be.ifp.carecoord.server.StorageInterceptor;
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.jpa.validation.JpaValidationSupportChain;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import ca.uhn.fhir.validation.FhirValidator;
+import ca.uhn.fhir.validation.ResultSeverityEnum;
+import ca.uhn.fhir.validation.ValidationOptions;
+import ca.uhn.fhir.validation.ValidationResult;
+import java.util.List;
+import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Resource;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * Validates every write of a profiled type against its IFP profiles (chosen by {@link
+ * ProfileSelector}, plus any the client declares) at the storage layer, and refuses it with 422
+ * and the validator's OperationOutcome when there is an error. One validator, built once and
+ * kept warm, over the server's validation support chain.
+ */
+@Component
+@Interceptor
+@ConditionalOnProperty(name = "ifp.profiles.validate-on-write", havingValue = "true", matchIfMissing = true)
+class ProfileValidatingInterceptor implements StorageInterceptor {
+
+  private final FhirValidator validator;
+  private final ProfileSelector selector;
+
+  ProfileValidatingInterceptor(
+      FhirContext fhirContext,
+      JpaValidationSupportChain validationSupport,
+      ProfileSelector selector,
+      IfpValidationSupport ifpPackageLoaded) {
+    FhirInstanceValidator module = new FhirInstanceValidator(validationSupport);
+    this.validator = fhirContext.newValidator().registerValidatorModule(module);
+    this.selector = selector;
+  }
+
+  @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
+  public void validateCreated(IBaseResource resource) {
+    validate(resource);
+  }
+
+  @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED)
+  public void validateUpdated(IBaseResource previous, IBaseResource resource) {
+    validate(resource);
+  }
+
+  private void validate(IBaseResource resource) {
+    List<String> profiles = selector.profilesFor((Resource) resource);
+    if (profiles.isEmpty()) {
+      return;
+    }
+    ValidationOptions options = new ValidationOptions();
+    profiles.forEach(options::addProfile);
+    ValidationResult result = validator.validateWithResult(resource, options);
+    boolean hasError = result.getMessages().stream().anyMatch(m ->
+        m.getSeverity() == ResultSeverityEnum.ERROR || m.getSeverity() == ResultSeverityEnum.FATAL);
+    if (hasError) {
+      OperationOutcome outcome = (OperationOutcome) result.toOperationOutcome();
+      throw new UnprocessableEntityException(
+          "The " + resource.fhirType() + " does not conform to " + String.join(", ", profiles),
+          outcome);
+    }
+  }
+}
