@@ -1,7 +1,6 @@
 package be.ifp.carecoord.profiles;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import ca.uhn.fhir.context.support.ValidationSupportContext;
 import ca.uhn.fhir.parser.IParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,10 +21,7 @@ import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
-import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
-import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.ImplementationGuide;
@@ -125,12 +121,7 @@ public final class PackageBuilder {
   static List<Resource> withSnapshots(List<Resource> resources) {
     PrePopulatedValidationSupport own = new PrePopulatedValidationSupport(FHIR);
     resources.forEach(own::addResource);
-    ValidationSupportChain chain = new ValidationSupportChain(
-        own,
-        new DefaultProfileValidationSupport(FHIR),
-        new InMemoryTerminologyServerValidationSupport(FHIR),
-        new CommonCodeSystemsTerminologyService(FHIR),
-        new SnapshotGeneratingValidationSupport(FHIR));
+    ValidationSupportChain chain = StandaloneValidationChain.of(FHIR, own);
     Map<String, StructureDefinition> byUrl = new LinkedHashMap<>();
     resources.stream().filter(StructureDefinition.class::isInstance)
         .map(StructureDefinition.class::cast).forEach(sd -> byUrl.put(sd.getUrl(), sd));

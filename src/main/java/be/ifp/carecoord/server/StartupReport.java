@@ -10,6 +10,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,7 +32,9 @@ class StartupReport {
     this.properties = properties;
   }
 
+  // First among the ready listeners: the operator learns where things are straight away.
   @EventListener
+  @Order(Ordered.HIGHEST_PRECEDENCE)
   void onReady(ApplicationReadyEvent event) {
     log.info("Data: {}", describeDatabase());
     String base = properties.publicBaseUrlOrNull();

@@ -37,19 +37,16 @@ public final class FhirHttp {
   }
 
   public HttpResponse<String> send(HttpRequest.Builder request) {
-    try {
-      return client.send(request.build(), BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return send(request, BodyHandlers.ofString());
   }
 
   public HttpResponse<byte[]> sendBytes(HttpRequest.Builder request) {
+    return send(request, BodyHandlers.ofByteArray());
+  }
+
+  private <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
     try {
-      return client.send(request.build(), BodyHandlers.ofByteArray());
+      return client.send(request.build(), body);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -103,30 +103,16 @@ public interface BadInputContract extends FhirServerAccess {
   @Test
   default void gzipBodyInflatingOverTheLimit_is413() throws IOException {
     String value = TestData.uniqueValue();
-    ByteArrayOutputStream compressed = new ByteArrayOutputStream();
-    try (GZIPOutputStream gzip = new GZIPOutputStream(compressed)) {
-      gzip.write(paddedPatient(value, LIMIT_BYTES * 3).getBytes(StandardCharsets.UTF_8));
-    }
+    byte[] compressed = gzip(paddedPatient(value, LIMIT_BYTES * 3));
 
-    assertRefused(() -> http().send(http().request("/fhir/Patient")
-        .header("Content-Type", FHIR_JSON)
-        .header("Content-Encoding", "gzip")
-        .POST(BodyPublishers.ofByteArray(compressed.toByteArray()))), 413);
+    assertRefused(() -> postGzipped("/fhir/Patient", compressed), 413);
     assertThat(StoredResources.withTestIdentifier(this, "Patient", value)).isZero();
   }
 
   @Test
   default void gzipBodyWithinTheLimit_isAccepted() throws IOException {
     String value = TestData.uniqueValue();
-    ByteArrayOutputStream compressed = new ByteArrayOutputStream();
-    try (GZIPOutputStream gzip = new GZIPOutputStream(compressed)) {
-      gzip.write(TestData.patientJson(value).getBytes(StandardCharsets.UTF_8));
-    }
-
-    HttpResponse<String> response = http().send(http().request("/fhir/Patient")
-        .header("Content-Type", FHIR_JSON)
-        .header("Content-Encoding", "gzip")
-        .POST(BodyPublishers.ofByteArray(compressed.toByteArray())));
+    HttpResponse<String> response = postGzipped("/fhir/Patient", gzip(TestData.patientJson(value)));
 
     assertThat(response.statusCode()).isEqualTo(201);
     assertThat(StoredResources.withTestIdentifier(this, "Patient", value)).isEqualTo(1);
@@ -208,6 +194,21 @@ public interface BadInputContract extends FhirServerAccess {
     OperationOutcome outcome = FhirHttp.assertOutcome(request.get(), status);
     assertThat(StoredResources.count(this, "Patient")).isEqualTo(patients);
     return outcome;
+  }
+
+  private HttpResponse<String> postGzipped(String path, byte[] body) {
+    return http().send(http().request(path)
+        .header("Content-Type", FHIR_JSON)
+        .header("Content-Encoding", "gzip")
+        .POST(BodyPublishers.ofByteArray(body)));
+  }
+
+  private static byte[] gzip(String text) throws IOException {
+    ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+    try (GZIPOutputStream gzip = new GZIPOutputStream(compressed)) {
+      gzip.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+    return compressed.toByteArray();
   }
 
   /** A valid Patient JSON padded with a long name to at least {@code size} bytes. */
