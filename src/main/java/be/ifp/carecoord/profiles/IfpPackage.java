@@ -11,6 +11,7 @@ import java.util.List;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+import org.hl7.fhir.r4.model.ImplementationGuide;
 import org.hl7.fhir.r4.model.Resource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
@@ -49,8 +50,8 @@ public class IfpPackage {
   /** The package version, from its ImplementationGuide. */
   public String version() {
     return conformanceResources.stream()
-        .filter(org.hl7.fhir.r4.model.ImplementationGuide.class::isInstance)
-        .map(r -> ((org.hl7.fhir.r4.model.ImplementationGuide) r).getVersion())
+        .filter(ImplementationGuide.class::isInstance)
+        .map(r -> ((ImplementationGuide) r).getVersion())
         .findFirst().orElseThrow(() -> new IllegalStateException("package without ImplementationGuide"));
   }
 

@@ -37,6 +37,7 @@ class ProfileValidatingInterceptor implements StorageInterceptor {
       FhirContext fhirContext,
       JpaValidationSupportChain validationSupport,
       ProfileSelector selector,
+      // Not used here: asking for it makes sure the package is in the chain before any write.
       IfpValidationSupport ifpPackageLoaded) {
     FhirInstanceValidator module = new FhirInstanceValidator(validationSupport);
     this.validator = fhirContext.newValidator().registerValidatorModule(module);

@@ -68,6 +68,10 @@ class StorageConfiguration {
     settings.setAllowMultipleDelete(false);
     settings.setExpungeEnabled(false);
     settings.setFetchSizeDefaultMaximum(properties.maxPageSize());
+    // Validation expands the IFP value sets in memory; HAPI's background pre-expansion into
+    // database tables fails for value sets drawing on national code systems that are not stored
+    // as terminology (CD-HCPARTY) and only costs start-up work.
+    settings.setPreExpandValueSets(false);
     String publicBaseUrl = properties.publicBaseUrlOrNull();
     if (publicBaseUrl != null) {
       // Absolute references to ourselves are stored as local references.
