@@ -144,6 +144,21 @@ public interface ConformanceContract extends FhirServerAccess {
   }
 
   @Test
+  default void validateOperation_withoutProfile_checksTheProfileAWriteWouldUse() {
+    String noBirthDate = "{\"resourceType\":\"Patient\",\"identifier\":[{\"system\":\"urn:x\",\"value\":\"1\"}],"
+        + "\"name\":[{\"family\":\"Peeters\"}]}";
+    String valid = TestData.patientJson(TestData.uniqueValue());
+
+    HttpResponse<String> invalidResponse = http().post("/fhir/Patient/$validate", FHIR_JSON, noBirthDate);
+    HttpResponse<String> validResponse = http().post("/fhir/Patient/$validate", FHIR_JSON, valid);
+
+    OperationOutcome outcome = FhirHttp.assertOutcome(invalidResponse, 200);
+    assertThat(outcome.getIssue()).anySatisfy(i -> assertThat(i.getDiagnostics()).contains("birthDate"));
+    OperationOutcome clean = FHIR.newJsonParser().parseResource(OperationOutcome.class, validResponse.body());
+    assertThat(clean.getIssue()).noneMatch(i -> i.getSeverity() == OperationOutcome.IssueSeverity.ERROR);
+  }
+
+  @Test
   default void conformanceResources_areSearchableByUrl() {
     Bundle result = client().search().byUrl("StructureDefinition?url=" + PROFILE + "ifp-care-team")
         .returnBundle(Bundle.class).execute();
