@@ -18,6 +18,7 @@ import json
 import sys
 import uuid
 from pathlib import Path
+from generated import write_or_check
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 TARGET = EXAMPLES / "Bundle-person-file-maria.json"
@@ -90,16 +91,8 @@ def build():
 
 def main(argv):
     bundle = build()
-    text = json.dumps(bundle, indent=2, ensure_ascii=False) + "\n"
-    if "--check" in argv:
-        if not TARGET.exists() or TARGET.read_text(encoding="utf-8") != text:
-            print(f"{TARGET.name} is out of date: run python3 ig/tools/make_bundle.py")
-            return 1
-        print(f"{TARGET.name} is up to date ({len(bundle['entry'])} entries)")
-        return 0
-    TARGET.write_text(text, encoding="utf-8")
-    print(f"wrote {TARGET.name} ({len(bundle['entry'])} entries)")
-    return 0
+    return write_or_check(TARGET, bundle, argv, f"{len(bundle['entry'])} entries",
+                          "python3 ig/tools/make_bundle.py")
 
 
 if __name__ == "__main__":

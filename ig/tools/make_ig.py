@@ -17,6 +17,7 @@ import re
 import sys
 from html import unescape
 from pathlib import Path
+from generated import write_or_check
 
 IG_DIR = Path(__file__).resolve().parents[1]
 GUIDE = IG_DIR / "ImplementationGuide-be.ifp.carecoord.json"
@@ -102,16 +103,8 @@ def entries():
 def main(argv):
     guide = json.loads(GUIDE.read_text(encoding="utf-8"))
     guide["definition"]["resource"] = entries()
-    text = json.dumps(guide, indent=2, ensure_ascii=False) + "\n"
-    if "--check" in argv:
-        if GUIDE.read_text(encoding="utf-8") != text:
-            print(f"{GUIDE.name}: definition.resource is out of date: run python3 ig/tools/make_ig.py")
-            return 1
-        print(f"{GUIDE.name} is up to date ({len(guide['definition']['resource'])} resources)")
-        return 0
-    GUIDE.write_text(text, encoding="utf-8")
-    print(f"wrote {GUIDE.name} ({len(guide['definition']['resource'])} resources)")
-    return 0
+    return write_or_check(GUIDE, guide, argv, f"{len(guide['definition']['resource'])} resources",
+                          "python3 ig/tools/make_ig.py")
 
 
 if __name__ == "__main__":

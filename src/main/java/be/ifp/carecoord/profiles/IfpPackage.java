@@ -31,11 +31,17 @@ public class IfpPackage {
   private final byte[] bytes;
   private final List<Resource> conformanceResources;
   private final List<Resource> externalTerminology;
+  private final String version;
 
   IfpPackage(FhirContext fhirContext) {
     try (InputStream in = new ClassPathResource(CLASSPATH_LOCATION).getInputStream()) {
       this.bytes = in.readAllBytes();
       this.conformanceResources = readConformanceResources(fhirContext, bytes);
+      this.version = conformanceResources.stream()
+          .filter(ImplementationGuide.class::isInstance)
+          .map(r -> ((ImplementationGuide) r).getVersion())
+          .findFirst()
+          .orElseThrow(() -> new IllegalStateException("package without ImplementationGuide"));
     } catch (IOException e) {
       throw new UncheckedIOException("The IFP package " + CLASSPATH_LOCATION
           + " is missing from the class path: build with Maven (process-classes)", e);
@@ -49,10 +55,7 @@ public class IfpPackage {
 
   /** The package version, from its ImplementationGuide. */
   public String version() {
-    return conformanceResources.stream()
-        .filter(ImplementationGuide.class::isInstance)
-        .map(r -> ((ImplementationGuide) r).getVersion())
-        .findFirst().orElseThrow(() -> new IllegalStateException("package without ImplementationGuide"));
+    return version;
   }
 
   /** The .tgz exactly as built. */

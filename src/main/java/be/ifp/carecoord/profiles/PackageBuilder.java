@@ -3,10 +3,7 @@ package be.ifp.carecoord.profiles;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.ValidationSupportContext;
 import ca.uhn.fhir.parser.IParser;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -71,7 +68,7 @@ public final class PackageBuilder {
     IParser json = FHIR.newJsonParser();
     Map<String, byte[]> files = new LinkedHashMap<>();
     files.put("package/package.json", PackageManifest.packageJson(guide));
-    ArrayNode index = new ObjectMapper().createArrayNode();
+    ArrayNode index = PackageManifest.newArray();
     for (Resource resource : conformance) {
       String name = fileName(resource);
       files.put("package/" + name, json.encodeResourceToString(resource).getBytes(StandardCharsets.UTF_8));
@@ -79,7 +76,7 @@ public final class PackageBuilder {
     }
     files.put("package/" + fileName(guide), json.encodeResourceToString(guide).getBytes(StandardCharsets.UTF_8));
     index.add(PackageManifest.indexEntry(fileName(guide), guide));
-    ArrayNode exampleIndex = new ObjectMapper().createArrayNode();
+    ArrayNode exampleIndex = PackageManifest.newArray();
     for (Resource example : examples) {
       String name = fileName(example);
       files.put("package/example/" + name, json.encodeResourceToString(example).getBytes(StandardCharsets.UTF_8));
@@ -155,16 +152,5 @@ public final class PackageBuilder {
 
   static String fileName(IBaseResource resource) {
     return resource.fhirType() + "-" + resource.getIdElement().getIdPart() + ".json";
-  }
-
-
-  static ObjectNode newObject() {
-    return new ObjectMapper().createObjectNode();
-  }
-
-  static byte[] bytes(ObjectNode node) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(out, node);
-    return out.toByteArray();
   }
 }

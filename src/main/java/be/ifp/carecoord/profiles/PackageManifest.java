@@ -1,5 +1,6 @@
 package be.ifp.carecoord.profiles;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -17,10 +18,24 @@ final class PackageManifest {
   static final String R4_CORE = "hl7.fhir.r4.core";
   static final String R4_VERSION = "4.0.1";
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private PackageManifest() {}
 
+  static ArrayNode newArray() {
+    return JSON.createArrayNode();
+  }
+
+  private static ObjectNode newObject() {
+    return JSON.createObjectNode();
+  }
+
+  private static byte[] bytes(ObjectNode node) throws IOException {
+    return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(node);
+  }
+
   static byte[] packageJson(ImplementationGuide guide) throws IOException {
-    ObjectNode manifest = PackageBuilder.newObject();
+    ObjectNode manifest = newObject();
     manifest.put("name", PACKAGE_ID);
     manifest.put("version", guide.getVersion());
     manifest.put("type", "fhir.ig");
@@ -33,18 +48,18 @@ final class PackageManifest {
     manifest.put("author", guide.getPublisher());
     manifest.put("license", guide.hasLicense() ? guide.getLicense().toCode() : "CC0-1.0");
     manifest.putArray("jurisdiction").add("urn:iso:std:iso:3166#BE");
-    return PackageBuilder.bytes(manifest);
+    return bytes(manifest);
   }
 
   static byte[] index(ArrayNode files) throws IOException {
-    ObjectNode index = PackageBuilder.newObject();
+    ObjectNode index = newObject();
     index.put("index-version", 1);
     index.set("files", files);
-    return PackageBuilder.bytes(index);
+    return bytes(index);
   }
 
   static ObjectNode indexEntry(String fileName, Resource resource) {
-    ObjectNode entry = PackageBuilder.newObject();
+    ObjectNode entry = newObject();
     entry.put("filename", fileName);
     entry.put("resourceType", resource.fhirType());
     entry.put("id", resource.getIdElement().getIdPart());
