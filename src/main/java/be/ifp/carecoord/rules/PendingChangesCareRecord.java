@@ -1,0 +1,73 @@
+package be.ifp.carecoord.rules;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.hl7.fhir.r4.model.CarePlan;
+import org.hl7.fhir.r4.model.CareTeam;
+import org.hl7.fhir.r4.model.Consent;
+import org.hl7.fhir.r4.model.EpisodeOfCare;
+import org.hl7.fhir.r4.model.Resource;
+
+/**
+ * A record as it would be after some writes that have not happened: {@code $validate}, and a
+ * write refused by its profile before it reached the database, see their resources in place of
+ * the stored versions.
+ */
+public final class PendingChangesCareRecord implements CareRecord {
+
+  private final CareRecord stored;
+  private final InMemoryCareRecord pending;
+  private final Set<String> pendingReferences;
+
+  public PendingChangesCareRecord(CareRecord stored, InMemoryCareRecord pending, Collection<? extends Resource> resources) {
+    this.stored = stored;
+    this.pending = pending;
+    this.pendingReferences = resources.stream().map(References::of).collect(Collectors.toSet());
+  }
+
+  /** The stored record with these resources written over it. */
+  public static PendingChangesCareRecord over(CareRecord stored, Collection<? extends Resource> resources) {
+    return new PendingChangesCareRecord(stored, new InMemoryCareRecord(resources), resources);
+  }
+
+  @Override
+  public Optional<Resource> read(String reference) {
+    Optional<Resource> resource = pending.read(reference);
+    return resource.isPresent() ? resource : stored.read(reference);
+  }
+
+  @Override
+  public List<CareTeam> careTeamsOf(String patient) {
+    return merge(patient, stored::careTeamsOf, pending::careTeamsOf);
+  }
+
+  @Override
+  public List<EpisodeOfCare> episodesOf(String patient) {
+    return merge(patient, stored::episodesOf, pending::episodesOf);
+  }
+
+  @Override
+  public List<Consent> consentsOf(String patient) {
+    return merge(patient, stored::consentsOf, pending::consentsOf);
+  }
+
+  @Override
+  public List<CarePlan> carePlansOf(String patient) {
+    return merge(patient, stored::carePlansOf, pending::carePlansOf);
+  }
+
+  private <T extends Resource> List<T> merge(
+      String patient, Function<String, List<T>> fromStore, Function<String, List<T>> fromPending) {
+    List<T> merged = new ArrayList<>();
+    fromStore.apply(patient).stream()
+        .filter(resource -> !pendingReferences.contains(References.of(resource)))
+        .forEach(merged::add);
+    merged.addAll(fromPending.apply(patient));
+    return merged;
+  }
+}

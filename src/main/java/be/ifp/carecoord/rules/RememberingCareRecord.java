@@ -1,0 +1,56 @@
+package be.ifp.carecoord.rules;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.hl7.fhir.r4.model.CarePlan;
+import org.hl7.fhir.r4.model.CareTeam;
+import org.hl7.fhir.r4.model.Consent;
+import org.hl7.fhir.r4.model.EpisodeOfCare;
+import org.hl7.fhir.r4.model.Resource;
+
+/**
+ * Answers each lookup once per engine run: several rules ask for the same person's teams and the
+ * same roles, and the underlying record may be a database.
+ */
+final class RememberingCareRecord implements CareRecord {
+
+  private final CareRecord record;
+  private final Map<String, Object> answers = new HashMap<>();
+
+  RememberingCareRecord(CareRecord record) {
+    this.record = record;
+  }
+
+  @Override
+  public Optional<Resource> read(String reference) {
+    return remember("read " + reference, reference, record::read);
+  }
+
+  @Override
+  public List<CareTeam> careTeamsOf(String patient) {
+    return remember("teams " + patient, patient, record::careTeamsOf);
+  }
+
+  @Override
+  public List<EpisodeOfCare> episodesOf(String patient) {
+    return remember("episodes " + patient, patient, record::episodesOf);
+  }
+
+  @Override
+  public List<Consent> consentsOf(String patient) {
+    return remember("consents " + patient, patient, record::consentsOf);
+  }
+
+  @Override
+  public List<CarePlan> carePlansOf(String patient) {
+    return remember("plans " + patient, patient, record::carePlansOf);
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> T remember(String question, String argument, Function<String, T> lookup) {
+    return (T) answers.computeIfAbsent(question, q -> lookup.apply(argument));
+  }
+}
