@@ -1,5 +1,7 @@
 package be.ifp.carecoord.profiles;
 
+import be.ifp.carecoord.rules.RuleCatalogue;
+import be.ifp.carecoord.rules.RuleCatalogueCodeSystem;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.ValidationSupportContext;
 import ca.uhn.fhir.parser.IParser;
@@ -63,6 +65,9 @@ public final class PackageBuilder {
     ImplementationGuide guide = FHIR.newJsonParser().parseResource(ImplementationGuide.class,
         Files.readString(igDir.resolve("ImplementationGuide-" + PackageManifest.PACKAGE_ID + ".json")));
     List<Resource> conformance = withSnapshots(readAll(profilesDir));
+    // The rule catalogue is written by the rule classes themselves, not by hand.
+    conformance.add(RuleCatalogueCodeSystem.of(
+        RuleCatalogue.all(), guide.getVersion(), guide.getDateElement().getValueAsString()));
     List<Resource> examples = readAll(igDir.resolve("examples"));
 
     IParser json = FHIR.newJsonParser();

@@ -1,11 +1,13 @@
 package be.ifp.carecoord.profiles;
 
+import be.ifp.carecoord.rules.server.RuleChecks;
 import be.ifp.carecoord.server.StorageInterceptor;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.jpa.validation.JpaValidationSupportChain;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
@@ -16,6 +18,7 @@ import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Resource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -32,29 +35,32 @@ class ProfileValidatingInterceptor implements StorageInterceptor {
 
   private final FhirValidator validator;
   private final ProfileSelector selector;
+  private final ObjectProvider<RuleChecks> ruleChecks;
 
   ProfileValidatingInterceptor(
       FhirContext fhirContext,
       JpaValidationSupportChain validationSupport,
       ProfileSelector selector,
+      ObjectProvider<RuleChecks> ruleChecks,
       // Not used here: asking for it makes sure the package is in the chain before any write.
       IfpValidationSupport ifpPackageLoaded) {
     FhirInstanceValidator module = new FhirInstanceValidator(validationSupport);
     this.validator = fhirContext.newValidator().registerValidatorModule(module);
     this.selector = selector;
+    this.ruleChecks = ruleChecks;
   }
 
   @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
-  public void validateCreated(IBaseResource resource) {
-    validate(resource);
+  public void validateCreated(IBaseResource resource, RequestDetails request) {
+    validate(resource, request);
   }
 
   @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED)
-  public void validateUpdated(IBaseResource previous, IBaseResource resource) {
-    validate(resource);
+  public void validateUpdated(IBaseResource previous, IBaseResource resource, RequestDetails request) {
+    validate(resource, request);
   }
 
-  private void validate(IBaseResource resource) {
+  private void validate(IBaseResource resource, RequestDetails request) {
     List<String> profiles = selector.profilesFor((Resource) resource);
     if (profiles.isEmpty()) {
       return;
@@ -66,9 +72,21 @@ class ProfileValidatingInterceptor implements StorageInterceptor {
         m.getSeverity() == ResultSeverityEnum.ERROR || m.getSeverity() == ResultSeverityEnum.FATAL);
     if (hasError) {
       OperationOutcome outcome = (OperationOutcome) result.toOperationOutcome();
+      addRuleFindings(outcome, (Resource) resource, request);
       throw new UnprocessableEntityException(
           "The " + resource.fhirType() + " does not conform to " + String.join(", ", profiles),
           outcome);
+    }
+  }
+
+  /**
+   * The write stops here, before the IFP rules would run: report their findings too, so that a
+   * client always gets the rule's coded issue (rules.md, "Reporting").
+   */
+  private void addRuleFindings(OperationOutcome outcome, Resource resource, RequestDetails request) {
+    RuleChecks checks = ruleChecks.getIfAvailable();
+    if (checks != null && checks.isChecked(resource)) {
+      checks.report(outcome, checks.ifWritten(List.of(resource)), request, null);
     }
   }
 }

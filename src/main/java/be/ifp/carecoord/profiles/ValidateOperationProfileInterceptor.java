@@ -1,15 +1,13 @@
 package be.ifp.carecoord.profiles;
 
+import be.ifp.carecoord.server.RequestBodies;
 import be.ifp.carecoord.server.RestServerInterceptor;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
-import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.rest.api.Constants;
-import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.hl7.fhir.r4.model.Resource;
 import org.springframework.stereotype.Component;
@@ -39,7 +37,7 @@ class ValidateOperationProfileInterceptor implements RestServerInterceptor {
         || request.getParameters().containsKey(Constants.EXTOP_VALIDATE_PROFILE)) {
       return true;
     }
-    Resource resource = parseBody(request);
+    Resource resource = RequestBodies.resource(fhirContext, request);
     if (resource == null || "Parameters".equals(resource.fhirType())) {
       return true;
     }
@@ -50,20 +48,5 @@ class ValidateOperationProfileInterceptor implements RestServerInterceptor {
           new String[] {profiles.get(profiles.size() - 1)});
     }
     return true;
-  }
-
-  private Resource parseBody(RequestDetails request) {
-    byte[] body = request.loadRequestContents();
-    if (body == null || body.length == 0) {
-      return null;
-    }
-    String text = new String(body, StandardCharsets.UTF_8);
-    EncodingEnum encoding = EncodingEnum.detectEncodingNoDefault(text);
-    try {
-      return encoding == null ? null : (Resource) encoding.newParser(fhirContext).parseResource(text);
-    } catch (DataFormatException | ClassCastException unparseable) {
-      // HAPI reports the parse error itself.
-      return null;
-    }
   }
 }

@@ -22,21 +22,31 @@ public final class PendingChangesCareRecord implements CareRecord {
 
   private final CareRecord stored;
   private final InMemoryCareRecord pending;
-  private final Set<String> pendingReferences;
+  /** Stored resources hidden: replaced by a pending one, or deleted. */
+  private final Set<String> hidden;
 
-  public PendingChangesCareRecord(CareRecord stored, InMemoryCareRecord pending, Collection<? extends Resource> resources) {
+  private PendingChangesCareRecord(CareRecord stored, InMemoryCareRecord pending, Set<String> hidden) {
     this.stored = stored;
     this.pending = pending;
-    this.pendingReferences = resources.stream().map(References::of).collect(Collectors.toSet());
+    this.hidden = hidden;
   }
 
   /** The stored record with these resources written over it. */
   public static PendingChangesCareRecord over(CareRecord stored, Collection<? extends Resource> resources) {
-    return new PendingChangesCareRecord(stored, new InMemoryCareRecord(resources), resources);
+    return new PendingChangesCareRecord(stored, new InMemoryCareRecord(resources),
+        resources.stream().map(References::of).collect(Collectors.toSet()));
+  }
+
+  /** The stored record without a resource that is being deleted. */
+  public static PendingChangesCareRecord without(CareRecord stored, String deleted) {
+    return new PendingChangesCareRecord(stored, new InMemoryCareRecord(List.of()), Set.of(deleted));
   }
 
   @Override
   public Optional<Resource> read(String reference) {
+    if (hidden.contains(reference)) {
+      return pending.read(reference);
+    }
     Optional<Resource> resource = pending.read(reference);
     return resource.isPresent() ? resource : stored.read(reference);
   }
@@ -65,7 +75,7 @@ public final class PendingChangesCareRecord implements CareRecord {
       String patient, Function<String, List<T>> fromStore, Function<String, List<T>> fromPending) {
     List<T> merged = new ArrayList<>();
     fromStore.apply(patient).stream()
-        .filter(resource -> !pendingReferences.contains(References.of(resource)))
+        .filter(resource -> !hidden.contains(References.of(resource)))
         .forEach(merged::add);
     merged.addAll(fromPending.apply(patient));
     return merged;

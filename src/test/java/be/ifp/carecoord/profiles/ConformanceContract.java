@@ -36,13 +36,7 @@ public interface ConformanceContract extends FhirServerAccess {
 
   /** Stores every valid example (PUT: repeatable); each must be accepted. */
   default void loadValidExamples() {
-    for (Path file : ConformanceExamples.validInLoadOrder()) {
-      Resource resource = (Resource) FHIR.newJsonParser().parseResource(ConformanceExamples.read(file));
-      HttpResponse<String> response = http().put(
-          "/fhir/" + resource.fhirType() + "/" + resource.getIdElement().getIdPart(), FHIR_JSON,
-          ConformanceExamples.read(file));
-      assertThat(response.statusCode()).as("%s: %s", file, response.body()).isIn(200, 201);
-    }
+    ConformanceExamples.loadValid(this);
   }
 
   @Test

@@ -63,8 +63,13 @@ public final class FhirHttp {
     return send(request);
   }
 
-  public HttpResponse<String> post(String path, String contentType, String body) {
-    return send(request(path).header("Content-Type", contentType).POST(BodyPublishers.ofString(body)));
+  public HttpResponse<String> post(String path, String contentType, String body, String... headers) {
+    HttpRequest.Builder request =
+        request(path).header("Content-Type", contentType).POST(BodyPublishers.ofString(body));
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    return send(request);
   }
 
   public HttpResponse<String> put(String path, String contentType, String body, String... headers) {

@@ -1,0 +1,129 @@
+package be.ifp.carecoord.rules.server;
+
+import be.ifp.carecoord.rules.Finding;
+import be.ifp.carecoord.server.StorageInterceptor;
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import java.util.ArrayList;
+import java.util.List;
+import org.hl7.fhir.instance.model.api.IBaseBundle;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Resource;
+
+/**
+ * Runs the IFP rules at the storage layer, just before each write commits, so that they hold for
+ * every path into the database (create, update, conditional, PATCH, transaction, batch).
+ *
+ * <p>Inside a transaction Bundle HAPI defers these hooks until every entry is written, so the
+ * rules see the whole transaction; the findings of all entries are then reported together, and
+ * one error rolls the whole transaction back. Warnings are kept on the request and added to the
+ * response by {@link RuleWarningsResponder}.
+ */
+@Interceptor
+class RuleEnforcingInterceptor implements StorageInterceptor {
+
+  static final String WARNINGS = RuleEnforcingInterceptor.class.getName() + ".warnings";
+  private static final String REQUEST_BUNDLE = RuleEnforcingInterceptor.class.getName() + ".bundle";
+  private static final String TRANSACTION_FINDINGS = RuleEnforcingInterceptor.class.getName() + ".transaction";
+
+  private final RuleChecks checks;
+
+  RuleEnforcingInterceptor(RuleChecks checks) {
+    this.checks = checks;
+  }
+
+  /** Remembers the request Bundle: findings point into its entries, and its entries are seen together. */
+  @Hook(Pointcut.STORAGE_TRANSACTION_PROCESSING)
+  public void bundleStarts(IBaseBundle bundle, RequestDetails request) {
+    if (request != null && bundle instanceof Bundle requestBundle) {
+      request.getUserData().put(REQUEST_BUNDLE, requestBundle);
+    }
+  }
+
+  @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
+  public void created(IBaseResource resource, RequestDetails request) {
+    judge(checks.afterWrite((Resource) resource, sameRequest(request, resource)), request);
+  }
+
+  @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_UPDATED)
+  public void updated(IBaseResource previous, IBaseResource resource, RequestDetails request) {
+    judge(checks.afterWrite((Resource) resource, sameRequest(request, resource)), request);
+  }
+
+  @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_DELETED)
+  public void deleted(IBaseResource resource, RequestDetails request) {
+    judge(checks.afterDelete((Resource) resource), request);
+  }
+
+  /** Still inside the database transaction: an error here rolls back every entry. */
+  @Hook(Pointcut.STORAGE_TRANSACTION_PROCESSED)
+  public void transactionWritten(RequestDetails request) {
+    if (request == null) {
+      return;
+    }
+    @SuppressWarnings("unchecked")
+    List<Finding> findings = (List<Finding>) request.getUserData().remove(TRANSACTION_FINDINGS);
+    if (findings != null) {
+      refuseOnError(findings, request);
+    }
+  }
+
+  private void judge(List<Finding> findings, RequestDetails request) {
+    if (findings.isEmpty()) {
+      return;
+    }
+    Bundle bundle = requestBundle(request);
+    if (bundle != null && bundle.getType() == Bundle.BundleType.TRANSACTION) {
+      findingsOf(request, TRANSACTION_FINDINGS).addAll(findings);
+      return;
+    }
+    refuseOnError(findings, request);
+  }
+
+  private void refuseOnError(List<Finding> findings, RequestDetails request) {
+    if (findings.stream().anyMatch(Finding::isError)) {
+      OperationOutcome outcome = new OperationOutcome();
+      checks.report(outcome, findings, request, requestBundle(request));
+      long errors = findings.stream().filter(Finding::isError).count();
+      throw new UnprocessableEntityException(
+          "Refused by " + errors + " IFP rule finding(s): " + findings.stream()
+              .filter(Finding::isError).map(f -> f.rule().id()).distinct().toList(),
+          outcome);
+    }
+    if (request != null) {
+      findingsOf(request, WARNINGS).addAll(findings);
+    }
+  }
+
+  /** The resources of the same request Bundle, which the rules see as written. */
+  private static List<Resource> sameRequest(RequestDetails request, IBaseResource resource) {
+    List<Resource> resources = new ArrayList<>();
+    resources.add((Resource) resource);
+    Bundle bundle = requestBundle(request);
+    if (bundle != null && bundle.getType() == Bundle.BundleType.TRANSACTION) {
+      for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+        if (entry.hasResource() && entry.getResource() != resource
+            && entry.getResource().getIdElement().hasIdPart()
+            && !entry.getResource().getIdElement().getIdPart().startsWith("urn:")
+            && entry.getRequest().getMethod() != Bundle.HTTPVerb.DELETE) {
+          resources.add(entry.getResource());
+        }
+      }
+    }
+    return resources;
+  }
+
+  static Bundle requestBundle(RequestDetails request) {
+    return request == null ? null : (Bundle) request.getUserData().get(REQUEST_BUNDLE);
+  }
+
+  @SuppressWarnings("unchecked")
+  static List<Finding> findingsOf(RequestDetails request, String key) {
+    return (List<Finding>) request.getUserData().computeIfAbsent(key, k -> new ArrayList<Finding>());
+  }
+}
