@@ -9,6 +9,14 @@ public final class CaseManagementRules {
   private CaseManagementRules() {}
 
   public static List<Rule> all() {
-    return List.of();
+    return List.of(
+        new OneCaseManagerPerPersonRule(),
+        new EligibleCaseManagerRule(),
+        new TimeLimitedCaseManagementRule(),
+        new CaseManagementStartReasonRule(),
+        new CaseManagementConsentRule(),
+        new CaseManagementStartBasisRule(),
+        new AppointedByMesoUnitRule(),
+        new CaseManagementClosureRule());
   }
 }
