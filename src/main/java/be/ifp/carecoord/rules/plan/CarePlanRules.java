@@ -9,6 +9,14 @@ public final class CarePlanRules {
   private CarePlanRules() {}
 
   public static List<Rule> all() {
-    return List.of();
+    return List.of(
+        new PlanTeamOfSamePersonRule(),
+        new PlanHasGoalsRule(),
+        new PlanHasLifeGoalRule(),
+        new ActivitiesAssignedRule(),
+        new PlanReviewDateRule(),
+        new SingleActivePlanRule(),
+        new CoordinatorHoldsPlanRule(),
+        new PersonContributesRule());
   }
 }
