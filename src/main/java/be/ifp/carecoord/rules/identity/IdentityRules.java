@@ -9,6 +9,6 @@ public final class IdentityRules {
   private IdentityRules() {}
 
   public static List<Rule> all() {
-    return List.of();
+    return List.of(new SsinCheckDigitRule(), new CbeCheckDigitRule(), new NihdiFormatRule());
   }
 }

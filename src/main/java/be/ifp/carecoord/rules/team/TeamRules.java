@@ -9,6 +9,7 @@ public final class TeamRules {
   private TeamRules() {}
 
   public static List<Rule> all() {
-    return List.of(new PersonInTeamRule());
+    return List.of(new PersonInTeamRule(), new MultidisciplinaryTeamRule(),
+        new SingleCoordinatorPerTeamRule(), new EligibleCoordinatorRule());
   }
 }
