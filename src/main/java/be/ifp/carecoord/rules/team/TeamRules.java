@@ -9,6 +9,10 @@ public final class TeamRules {
   private TeamRules() {}
 
   public static List<Rule> all() {
-    return List.of(new PersonInTeamRule());
+    return List.of(
+        new PersonInTeamRule(),
+        new OneCoordinatorPerPersonRule(),
+        new CoordinatorAgreementRule(),
+        new CaseManagerOutsideTeamRule());
   }
 }
