@@ -3,9 +3,13 @@ package be.ifp.carecoord.rules.examples;
 import be.ifp.carecoord.rules.Finding;
 import be.ifp.carecoord.rules.Rule;
 import be.ifp.carecoord.rules.RuleHarness;
+import ca.uhn.fhir.util.FhirTerser;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleEntryComponent;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
@@ -21,13 +25,30 @@ public final class ExampleBundle {
     this.bundle = bundle;
   }
 
-  /** The bundle by its path under {@code ig/examples} without {@code .json}. */
+  /**
+   * The bundle by its path under {@code ig/examples} without {@code .json}. As the server's
+   * transaction does, each entry created with a {@code urn:uuid} fullUrl gets an id
+   * ({@code Type/<uuid>}) and every reference to that fullUrl is rewritten to it.
+   */
   public static ExampleBundle read(String name) {
     Bundle bundle = RuleHarness.example(name);
+    Map<String, String> assigned = new HashMap<>();
     for (BundleEntryComponent entry : bundle.getEntry()) {
-      // The transaction resolves urn:uuid references to the entry: it gets that as its id here.
-      if (!entry.getResource().getIdElement().hasIdPart() && entry.hasFullUrl()) {
-        entry.getResource().setId(entry.getFullUrl());
+      Resource resource = entry.getResource();
+      String idPart = resource.getIdElement().getIdPart();
+      if ((idPart == null || idPart.startsWith("urn:")) && entry.getFullUrl().startsWith("urn:uuid:")) {
+        String id = entry.getFullUrl().substring("urn:uuid:".length());
+        resource.setId(resource.fhirType() + "/" + id);
+        assigned.put(entry.getFullUrl(), resource.fhirType() + "/" + id);
+      }
+    }
+    FhirTerser terser = RuleHarness.FHIR.newTerser();
+    for (BundleEntryComponent entry : bundle.getEntry()) {
+      for (Reference reference
+          : terser.getAllPopulatedChildElementsOfType(entry.getResource(), Reference.class)) {
+        if (assigned.containsKey(reference.getReference())) {
+          reference.setReference(assigned.get(reference.getReference()));
+        }
       }
     }
     return new ExampleBundle(bundle);
