@@ -25,7 +25,8 @@ public abstract class PostgresServerTest extends FhirServerTestBase {
     registry.add("spring.datasource.password", () -> "");
   }
 
-  private static synchronized String jdbcUrl() {
+  /** The JDBC URL of this server's database, for a second server instance on the same data. */
+  protected static synchronized String jdbcUrl() {
     if (jdbcUrl == null) {
       jdbcUrl = EmbeddedPostgresDatabase.newDatabase();
     }

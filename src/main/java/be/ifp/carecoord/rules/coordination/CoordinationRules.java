@@ -9,6 +9,9 @@ public final class CoordinationRules {
   private CoordinationRules() {}
 
   public static List<Rule> all() {
-    return List.of();
+    return List.of(
+        new CoordinatorNotCaseManagerRule(),
+        new NoSimultaneousRolesRule(),
+        new InterimCoordinationHandoverRule());
   }
 }

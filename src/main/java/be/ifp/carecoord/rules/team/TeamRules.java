@@ -9,7 +9,13 @@ public final class TeamRules {
   private TeamRules() {}
 
   public static List<Rule> all() {
-    return List.of(new PersonInTeamRule(), new MultidisciplinaryTeamRule(),
-        new SingleCoordinatorPerTeamRule(), new EligibleCoordinatorRule());
+    return List.of(
+        new PersonInTeamRule(),
+        new MultidisciplinaryTeamRule(),
+        new SingleCoordinatorPerTeamRule(),
+        new OneCoordinatorPerPersonRule(),
+        new EligibleCoordinatorRule(),
+        new CoordinatorAgreementRule(),
+        new CaseManagerOutsideTeamRule());
   }
 }
