@@ -86,7 +86,7 @@ class ProfileValidatingInterceptor implements StorageInterceptor {
   private void addRuleFindings(OperationOutcome outcome, Resource resource, RequestDetails request) {
     RuleChecks checks = ruleChecks.getIfAvailable();
     if (checks != null && checks.isChecked(resource)) {
-      checks.report(outcome, checks.ifWritten(List.of(resource)), request, null);
+      checks.report(outcome, checks.ifWritten(List.of(resource)), request);
     }
   }
 }

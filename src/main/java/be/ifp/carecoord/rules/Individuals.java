@@ -47,7 +47,7 @@ public final class Individuals {
   /** The PractitionerRole a reference points to, if it does and the role exists. */
   public Optional<PractitionerRole> role(Reference member) {
     String reference = References.of(member);
-    if (reference == null || !reference.startsWith("PractitionerRole/")) {
+    if (reference == null || reference.startsWith("Patient/") || reference.startsWith("RelatedPerson/")) {
       return Optional.empty();
     }
     return record.read(reference)
@@ -55,27 +55,29 @@ public final class Individuals {
         .map(PractitionerRole.class::cast);
   }
 
+  /**
+   * Follows a PractitionerRole to its Practitioner and collects the Practitioner's identifiers.
+   * References are read whatever their form, so that a transaction entry's {@code urn:uuid:}
+   * stands for the same individual as the stored resource it is.
+   */
   private Set<String> resolve(String reference) {
     Set<String> keys = new HashSet<>();
-    String practitioner = reference;
-    if (reference.startsWith("PractitionerRole/")) {
-      Optional<Resource> role = record.read(reference);
-      if (role.isEmpty() || !(role.get() instanceof PractitionerRole practitionerRole)
-          || References.of(practitionerRole.getPractitioner()) == null) {
-        keys.add(reference);
+    keys.add(reference);
+    Optional<Resource> resource = record.read(reference);
+    if (resource.isPresent() && resource.get() instanceof PractitionerRole role) {
+      String practitioner = References.of(role.getPractitioner());
+      if (practitioner == null) {
         return keys;
       }
-      practitioner = References.of(practitionerRole.getPractitioner());
+      keys.add(practitioner);
+      resource = record.read(practitioner);
     }
-    keys.add(practitioner);
-    if (practitioner.startsWith("Practitioner/")) {
-      record.read(practitioner)
-          .filter(Practitioner.class::isInstance)
-          .map(Practitioner.class::cast)
-          .ifPresent(p -> p.getIdentifier().stream()
-              .filter(id -> id.hasSystem() && id.hasValue())
-              .map(Individuals::key)
-              .forEach(keys::add));
+    if (resource.isPresent() && resource.get() instanceof Practitioner practitioner) {
+      keys.add(References.of(practitioner));
+      practitioner.getIdentifier().stream()
+          .filter(id -> id.hasSystem() && id.hasValue())
+          .map(Individuals::key)
+          .forEach(keys::add);
     }
     return keys;
   }

@@ -20,6 +20,8 @@ import org.hl7.fhir.r4.model.Resource;
  */
 public class RuleChecks {
 
+  private static final String REQUEST_BUNDLE = RuleChecks.class.getName() + ".bundle";
+
   private final RuleEngine engine;
   private final CareRecord stored;
   private final PersonLocks locks;
@@ -73,14 +75,28 @@ public class RuleChecks {
   }
 
   /**
-   * Adds the findings to an OperationOutcome, with expressions into the request Bundle when
-   * there is one.
+   * Adds the findings to an OperationOutcome, with expressions into the request's transaction or
+   * batch Bundle when there is one.
    */
-  public void report(OperationOutcome outcome, List<Finding> findings, RequestDetails request, Bundle requestBundle) {
+  public void report(OperationOutcome outcome, List<Finding> findings, RequestDetails request) {
+    report(outcome, findings, request, bundleOf(request));
+  }
+
+  /** As {@link #report(OperationOutcome, List, RequestDetails)}, for a Bundle given by the caller. */
+  void report(OperationOutcome outcome, List<Finding> findings, RequestDetails request, Bundle requestBundle) {
     Language language = languageOf(request);
     for (Finding finding : findings) {
       RuleOutcomes.addIssue(outcome, finding, language, entryPath(requestBundle, finding.resource()));
     }
+  }
+
+  /** Remembers the Bundle a request writes, so that findings can point into its entries. */
+  static void rememberBundle(RequestDetails request, Bundle bundle) {
+    request.getUserData().put(REQUEST_BUNDLE, bundle);
+  }
+
+  static Bundle bundleOf(RequestDetails request) {
+    return request == null ? null : (Bundle) request.getUserData().get(REQUEST_BUNDLE);
   }
 
   private static String entryPath(Bundle bundle, String resource) {

@@ -28,7 +28,6 @@ import org.hl7.fhir.r4.model.Resource;
 class RuleEnforcingInterceptor implements StorageInterceptor {
 
   static final String WARNINGS = RuleEnforcingInterceptor.class.getName() + ".warnings";
-  private static final String REQUEST_BUNDLE = RuleEnforcingInterceptor.class.getName() + ".bundle";
   private static final String TRANSACTION_FINDINGS = RuleEnforcingInterceptor.class.getName() + ".transaction";
 
   private final RuleChecks checks;
@@ -41,7 +40,7 @@ class RuleEnforcingInterceptor implements StorageInterceptor {
   @Hook(Pointcut.STORAGE_TRANSACTION_PROCESSING)
   public void bundleStarts(IBaseBundle bundle, RequestDetails request) {
     if (request != null && bundle instanceof Bundle requestBundle) {
-      request.getUserData().put(REQUEST_BUNDLE, requestBundle);
+      RuleChecks.rememberBundle(request, requestBundle);
     }
   }
 
@@ -88,7 +87,7 @@ class RuleEnforcingInterceptor implements StorageInterceptor {
   private void refuseOnError(List<Finding> findings, RequestDetails request) {
     if (findings.stream().anyMatch(Finding::isError)) {
       OperationOutcome outcome = new OperationOutcome();
-      checks.report(outcome, findings, request, requestBundle(request));
+      checks.report(outcome, findings, request);
       long errors = findings.stream().filter(Finding::isError).count();
       throw new UnprocessableEntityException(
           "Refused by " + errors + " IFP rule finding(s): " + findings.stream()
@@ -118,8 +117,8 @@ class RuleEnforcingInterceptor implements StorageInterceptor {
     return resources;
   }
 
-  static Bundle requestBundle(RequestDetails request) {
-    return request == null ? null : (Bundle) request.getUserData().get(REQUEST_BUNDLE);
+  private static Bundle requestBundle(RequestDetails request) {
+    return RuleChecks.bundleOf(request);
   }
 
   @SuppressWarnings("unchecked")

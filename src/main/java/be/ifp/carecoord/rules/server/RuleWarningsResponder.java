@@ -33,7 +33,7 @@ class RuleWarningsResponder implements RestServerInterceptor {
       return true;
     }
     if (response.getResponseResource() instanceof OperationOutcome outcome) {
-      checks.report(outcome, warnings, request, RuleEnforcingInterceptor.requestBundle(request));
+      checks.report(outcome, warnings, request);
     } else if (response.getResponseResource() instanceof Bundle bundle) {
       addToEntries(bundle, warnings, request);
     }
@@ -48,7 +48,7 @@ class RuleWarningsResponder implements RestServerInterceptor {
           if (!(entry.getResponse().getOutcome() instanceof OperationOutcome)) {
             entry.getResponse().setOutcome(new OperationOutcome());
           }
-          checks.report((OperationOutcome) entry.getResponse().getOutcome(), List.of(warning), request, null);
+          checks.report((OperationOutcome) entry.getResponse().getOutcome(), List.of(warning), request);
         }
       }
     }
