@@ -22,6 +22,11 @@ public final class Periods {
     return start(a) < end(b) && start(b) < end(a);
   }
 
+  /** Whether the period (null: always) is over at the moment. */
+  public static boolean endsBefore(Period period, Instant moment) {
+    return end(period) <= moment.toEpochMilli();
+  }
+
   /** Whether {@code earlier} ends no later than {@code later} starts. */
   public static boolean endsBeforeStartOf(Period earlier, Period later) {
     return end(earlier) <= start(later);

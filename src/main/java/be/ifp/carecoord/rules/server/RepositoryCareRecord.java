@@ -8,9 +8,12 @@ import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.CareTeam;
 import org.hl7.fhir.r4.model.Consent;
@@ -23,18 +26,37 @@ import org.springframework.stereotype.Component;
  * The {@link CareRecord} of the server: reads and indexed reference searches through HAPI's DAOs,
  * in the caller's database transaction, so that a rule run just before commit sees the state the
  * transaction is about to commit. Runs as the system: access control is not the rules' concern.
+ *
+ * <p>Searches find ids only, and resources the caller already holds (those just written in this
+ * transaction) are left out before anything is loaded: loading a resource again in the Hibernate
+ * session that has just persisted it trips Hibernate ("possible non-threadsafe access to the
+ * session").
  */
 @Component
 class RepositoryCareRecord implements CareRecord {
 
   private final DaoRegistry daos;
+  private final Set<String> heldByCaller;
 
   RepositoryCareRecord(DaoRegistry daos) {
+    this(daos, Set.of());
+  }
+
+  private RepositoryCareRecord(DaoRegistry daos, Set<String> heldByCaller) {
     this.daos = daos;
+    this.heldByCaller = heldByCaller;
+  }
+
+  /** This record without the resources (references {@code Type/id}) the caller holds itself. */
+  RepositoryCareRecord without(Set<String> heldByCaller) {
+    return new RepositoryCareRecord(daos, heldByCaller);
   }
 
   @Override
   public Optional<Resource> read(String reference) {
+    if (heldByCaller.contains(reference)) {
+      return Optional.empty();
+    }
     IdType id = new IdType(reference);
     if (!id.hasResourceType() || !id.hasIdPart() || !daos.isResourceTypeSupported(id.getResourceType())) {
       return Optional.empty();
@@ -73,6 +95,13 @@ class RepositoryCareRecord implements CareRecord {
     }
     IFhirResourceDao<T> dao = daos.getResourceDao(type);
     SearchParameterMap search = SearchParameterMap.newSynchronous(parameter, new ReferenceParam(patient));
-    return dao.searchForResources(search, new SystemRequestDetails());
+    List<T> found = new ArrayList<>();
+    for (IIdType id : dao.searchForResourceIds(search, new SystemRequestDetails())) {
+      String reference = id.toUnqualifiedVersionless().getValue();
+      if (!heldByCaller.contains(reference)) {
+        read(reference).map(type::cast).ifPresent(found::add);
+      }
+    }
+    return found;
   }
 }

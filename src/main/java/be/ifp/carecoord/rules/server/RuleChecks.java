@@ -9,6 +9,8 @@ import be.ifp.carecoord.rules.RuleEngine;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Resource;
@@ -23,11 +25,11 @@ public class RuleChecks {
   private static final String REQUEST_BUNDLE = RuleChecks.class.getName() + ".bundle";
 
   private final RuleEngine engine;
-  private final CareRecord stored;
+  private final RepositoryCareRecord stored;
   private final PersonLocks locks;
   private final Language defaultLanguage;
 
-  RuleChecks(RuleEngine engine, CareRecord stored, PersonLocks locks, Language defaultLanguage) {
+  RuleChecks(RuleEngine engine, RepositoryCareRecord stored, PersonLocks locks, Language defaultLanguage) {
     this.engine = engine;
     this.stored = stored;
     this.locks = locks;
@@ -41,13 +43,16 @@ public class RuleChecks {
    */
   List<Finding> afterWrite(Resource written, Collection<Resource> sameRequest) {
     lockPersonIfNeeded(written);
-    return engine.checkWrite(written, PendingChangesCareRecord.over(stored, sameRequest));
+    return engine.checkWrite(written,
+        PendingChangesCareRecord.over(stored.without(referencesOf(sameRequest)), sameRequest));
   }
 
   /** Findings on what depended on a resource deleted in the current database transaction. */
   List<Finding> afterDelete(Resource deleted) {
     lockPersonIfNeeded(deleted);
-    return engine.checkDelete(deleted, PendingChangesCareRecord.without(stored, References.of(deleted)));
+    String reference = References.of(deleted);
+    return engine.checkDelete(deleted,
+        PendingChangesCareRecord.without(stored.without(Set.of(reference)), reference));
   }
 
   /**
@@ -112,6 +117,10 @@ public class RuleChecks {
       }
     }
     return null;
+  }
+
+  private static Set<String> referencesOf(Collection<Resource> resources) {
+    return resources.stream().map(References::of).collect(Collectors.toSet());
   }
 
   private void lockPersonIfNeeded(Resource resource) {

@@ -109,8 +109,10 @@ final class CoordinatorAgreementRule extends Rule {
         .toList();
     Individuals individuals = context.individuals();
     for (TeamMember coordinator : TeamMember.coordinatorsOf(team)) {
+      // Once a coordinator's period has ended, the person may withdraw the agreement.
       if (IfpData.isReimbursable(coordinator.participant())
-          && References.of(coordinator.member()) != null) {
+          && References.of(coordinator.member()) != null
+          && !Periods.endsBefore(coordinator.participant().getPeriod(), context.now())) {
         List<Consent> naming = agreements.stream()
             .filter(c -> names(c, coordinator.member(), individuals))
             .toList();

@@ -138,6 +138,17 @@ class CoordinatorAgreementRuleTest {
   }
 
   @Test
+  void revokedAgreement_afterTheCoordinatorsPeriodEnded_passes() {
+    CareTeam team = example(TEAM);
+    team.getParticipant().get(5).getPeriod().setEndElement(new DateTimeType("2026-10-31"));
+    harness.store(team);
+    Consent agreement = example(AGREEMENT);
+    agreement.setStatus(Consent.ConsentState.INACTIVE);
+
+    assertThat(harness.write(rule, agreement)).isEmpty();
+  }
+
+  @Test
   void deletedAgreement_isRefusedOnTheTeam() {
     List<Finding> findings = harness.delete(rule, example(AGREEMENT));
 
