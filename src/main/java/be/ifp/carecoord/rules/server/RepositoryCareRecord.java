@@ -20,6 +20,7 @@ import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.EpisodeOfCare;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Resource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,6 +39,7 @@ class RepositoryCareRecord implements CareRecord {
   private final DaoRegistry daos;
   private final Set<String> heldByCaller;
 
+  @Autowired
   RepositoryCareRecord(DaoRegistry daos) {
     this(daos, Set.of());
   }
