@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -107,13 +106,12 @@ class ConcurrentCoordinatorsOnPostgresIT extends PostgresServerTest {
     Path dataDir = Files.createTempDirectory("ifp-second-instance");
     secondInstance = new SpringApplicationBuilder(CarecoordApplication.class)
         .profiles("postgres")
-        .properties(Map.of(
-            "server.port", "0",
-            "spring.datasource.url", jdbcUrl(),
-            "spring.datasource.username", "postgres",
-            "spring.datasource.password", "",
-            "ifp.server.data-dir", dataDir.toString()))
-        .run();
+        .run(
+            "--server.port=0",
+            "--spring.datasource.url=" + jdbcUrl(),
+            "--spring.datasource.username=postgres",
+            "--spring.datasource.password=",
+            "--ifp.server.data-dir=" + dataDir.toString());
     return ((WebServerApplicationContext) secondInstance).getWebServer().getPort();
   }
 

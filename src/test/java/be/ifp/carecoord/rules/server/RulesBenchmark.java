@@ -22,7 +22,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import org.hl7.fhir.r4.model.CareTeam;
 import org.junit.jupiter.api.AfterEach;
@@ -98,16 +97,15 @@ class RulesBenchmark {
     Path dataDir = Files.createTempDirectory("ifp-bench");
     ConfigurableApplicationContext context = new SpringApplicationBuilder(CarecoordApplication.class)
         .profiles("postgres")
-        .properties(Map.of(
-            "server.port", "0",
-            "spring.datasource.url", database,
-            "spring.datasource.username", "postgres",
-            "spring.datasource.password", "",
-            "ifp.server.data-dir", dataDir.toString(),
-            "ifp.rules.enabled", String.valueOf(rules),
-            "ifp.profiles.validate-on-write", "false",
-            "logging.level.ifp.request", "WARN"))
-        .run();
+        .run(
+            "--server.port=0",
+            "--spring.datasource.url=" + database,
+            "--spring.datasource.username=postgres",
+            "--spring.datasource.password=",
+            "--ifp.server.data-dir=" + dataDir.toString(),
+            "--ifp.rules.enabled=" + String.valueOf(rules),
+            "--ifp.profiles.validate-on-write=false",
+            "--logging.level.ifp.request=WARN");
     instances.add(context);
     return new FhirHttp("http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort());
   }
