@@ -10,12 +10,14 @@ import be.ifp.carecoord.rules.Language;
 import be.ifp.carecoord.rules.Rule;
 import be.ifp.carecoord.rules.RuleCatalogue;
 import be.ifp.carecoord.rules.RuleCatalogueCodeSystem;
+import be.ifp.carecoord.rules.Severity;
 import be.ifp.carecoord.support.FhirHttp;
 import be.ifp.carecoord.support.FhirServerAccess;
 import be.ifp.carecoord.support.StoredResources;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,36 +69,50 @@ public interface RulesContract extends FhirServerAccess {
     return ConformanceExamples.ruleExamples(ConformanceExamples.WARNING).entrySet().stream().map(example ->
         DynamicTest.dynamicTest(example.getKey().getFileName().toString(), () -> {
           ConformanceExamples.loadValid(this);
-          Resource resource = parse(example.getKey());
 
-          HttpResponse<String> response = write(resource, "Prefer", PREFER_OUTCOME);
+          HttpResponse<String> response = write(parse(example.getKey()), "Prefer", PREFER_OUTCOME);
 
           assertThat(response.statusCode()).as(response.body()).isIn(200, 201);
-          Resource answer = (Resource) FHIR.newJsonParser().parseResource(response.body());
-          List<OperationOutcomeIssueComponent> issues = new ArrayList<>();
-          List<String> created = new ArrayList<>();
-          if (answer instanceof Bundle bundle) {
-            for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
-              if (entry.getResponse().getOutcome() instanceof OperationOutcome outcome) {
-                issues.addAll(outcome.getIssue());
-              }
-              if (entry.getResponse().getStatus().startsWith("201")) {
-                created.add(entry.getResponse().getLocation().replaceAll("/_history/.*", ""));
-              }
-            }
-          } else {
-            issues.addAll(((OperationOutcome) answer).getIssue());
-            response.headers().firstValue("Location")
-                .ifPresent(l -> created.add(l.substring(l.indexOf("/fhir/") + 6).replaceAll("/_history/.*", "")));
-          }
-          OperationOutcome all = new OperationOutcome();
-          all.getIssue().addAll(issues);
-          assertRuleIssue(all, ConformanceExamples.ruleIdOf(example.getKey()), IssueSeverity.WARNING,
-              example.getValue());
-          Collections.reverse(created);
-          created.forEach(this::delete);
-          ConformanceExamples.loadValid(this);
+          assertRuleIssue(issuesOf(response), ConformanceExamples.ruleIdOf(example.getKey()),
+              IssueSeverity.WARNING, example.getValue());
+          undo(response);
         }));
+  }
+
+  /**
+   * The rule examples whose rule is not equally severe in every entity, moved to each entity:
+   * refused where the catalogue says error, stored with a warning where it says warning, and
+   * silent where the rule is off.
+   */
+  @TestFactory
+  default Stream<DynamicTest> ruleExamples_inEachEntity_followTheCatalogueSeverity() {
+    Map<Path, List<String>> examples = new LinkedHashMap<>(ConformanceExamples.ruleExamples(ConformanceExamples.INVALID));
+    examples.putAll(ConformanceExamples.ruleExamples(ConformanceExamples.WARNING));
+    return examples.entrySet().stream()
+        .filter(example -> !sameEverywhere(rule(ConformanceExamples.ruleIdOf(example.getKey()))))
+        .flatMap(example -> Arrays.stream(Entity.values()).map(entity ->
+            DynamicTest.dynamicTest(example.getKey().getFileName() + " in " + entity, () -> {
+              ConformanceExamples.loadValid(this);
+              String ruleId = ConformanceExamples.ruleIdOf(example.getKey());
+              Severity severity = rule(ruleId).defaultSeverities().of(entity);
+              Resource moved = parse(ConformanceExamples.read(example.getKey())
+                  .replaceAll("(\"code\"\\s*:\\s*\")(VL|WAL|BXL|DG)(\")", "$1" + entity + "$3"));
+
+              HttpResponse<String> response = write(moved, "Prefer", PREFER_OUTCOME);
+
+              OperationOutcome outcome = issuesOf(response);
+              switch (severity) {
+                case ERROR -> {
+                  assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+                  assertRuleIssue(outcome, ruleId, IssueSeverity.ERROR, example.getValue());
+                }
+                case WARNING -> assertRuleIssue(outcome, ruleId, IssueSeverity.WARNING, example.getValue());
+                case OFF -> assertThat(outcome.getIssue()).noneMatch(issue -> hasRule(issue, ruleId));
+              }
+              if (response.statusCode() < 300) {
+                undo(response);
+              }
+            })));
   }
 
   @Test
@@ -289,7 +305,52 @@ public interface RulesContract extends FhirServerAccess {
   }
 
   private static Resource parse(Path file) {
-    return (Resource) FHIR.newJsonParser().parseResource(ConformanceExamples.read(file));
+    return parse(ConformanceExamples.read(file));
+  }
+
+  private static Resource parse(String json) {
+    return (Resource) FHIR.newJsonParser().parseResource(json);
+  }
+
+  private static Rule rule(String id) {
+    return RuleCatalogue.all().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
+  }
+
+  private static boolean sameEverywhere(Rule rule) {
+    return Arrays.stream(Entity.values()).map(e -> rule.defaultSeverities().of(e)).distinct().count() == 1;
+  }
+
+  /** Every issue of the response: its OperationOutcome, or the outcomes of a Bundle's entries. */
+  private static OperationOutcome issuesOf(HttpResponse<String> response) {
+    Resource answer = parse(response.body());
+    if (answer instanceof OperationOutcome outcome) {
+      return outcome;
+    }
+    OperationOutcome all = new OperationOutcome();
+    for (Bundle.BundleEntryComponent entry : ((Bundle) answer).getEntry()) {
+      if (entry.getResponse().getOutcome() instanceof OperationOutcome outcome) {
+        all.getIssue().addAll(outcome.getIssue());
+      }
+    }
+    return all;
+  }
+
+  /** Deletes what a successful write created (newest first) and restores Maria's file. */
+  private void undo(HttpResponse<String> response) {
+    List<String> created = new ArrayList<>();
+    if (parse(response.body()) instanceof Bundle bundle) {
+      for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+        if (entry.getResponse().getStatus().startsWith("201")) {
+          created.add(entry.getResponse().getLocation().replaceAll("/_history/.*", ""));
+        }
+      }
+    } else {
+      response.headers().firstValue("Location")
+          .ifPresent(l -> created.add(l.substring(l.indexOf("/fhir/") + 6).replaceAll("/_history/.*", "")));
+    }
+    Collections.reverse(created);
+    created.forEach(this::delete);
+    ConformanceExamples.loadValid(this);
   }
 
   /** A Bundle as a transaction to the base, a resource as a new one (its example id dropped). */
