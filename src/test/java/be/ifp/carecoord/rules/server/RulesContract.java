@@ -47,6 +47,13 @@ public interface RulesContract extends FhirServerAccess {
 
   String PREFER_OUTCOME = "return=OperationOutcome";
 
+  /**
+   * Rules whose check itself differs per entity, not only its severity: IFP-CC-01's example
+   * breaks the Flemish form (never the same individual), which WAL and BXL allow for periods
+   * that do not overlap; the unit tests cover each entity's form.
+   */
+  java.util.Set<String> CHECK_DEPENDS_ON_ENTITY = java.util.Set.of("IFP-CC-01");
+
   @TestFactory
   default Stream<DynamicTest> ruleExamples_areRefusedWithTheRuleAtTheBrokenElement() {
     ConformanceExamples.loadValid(this);
@@ -89,7 +96,8 @@ public interface RulesContract extends FhirServerAccess {
     Map<Path, List<String>> examples = new LinkedHashMap<>(ConformanceExamples.ruleExamples(ConformanceExamples.INVALID));
     examples.putAll(ConformanceExamples.ruleExamples(ConformanceExamples.WARNING));
     return examples.entrySet().stream()
-        .filter(example -> !sameEverywhere(rule(ConformanceExamples.ruleIdOf(example.getKey()))))
+        .filter(example -> !sameEverywhere(rule(ConformanceExamples.ruleIdOf(example.getKey())))
+            && !CHECK_DEPENDS_ON_ENTITY.contains(ConformanceExamples.ruleIdOf(example.getKey())))
         .flatMap(example -> Arrays.stream(Entity.values()).map(entity ->
             DynamicTest.dynamicTest(example.getKey().getFileName() + " in " + entity, () -> {
               ConformanceExamples.loadValid(this);
@@ -100,17 +108,20 @@ public interface RulesContract extends FhirServerAccess {
 
               HttpResponse<String> response = write(moved, "Prefer", PREFER_OUTCOME);
 
-              OperationOutcome outcome = issuesOf(response);
-              switch (severity) {
-                case ERROR -> {
-                  assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
-                  assertRuleIssue(outcome, ruleId, IssueSeverity.ERROR, example.getValue());
+              try {
+                OperationOutcome outcome = issuesOf(response);
+                switch (severity) {
+                  case ERROR -> {
+                    assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+                    assertRuleIssue(outcome, ruleId, IssueSeverity.ERROR, example.getValue());
+                  }
+                  case WARNING -> assertRuleIssue(outcome, ruleId, IssueSeverity.WARNING, example.getValue());
+                  case OFF -> assertThat(outcome.getIssue()).noneMatch(issue -> hasRule(issue, ruleId));
                 }
-                case WARNING -> assertRuleIssue(outcome, ruleId, IssueSeverity.WARNING, example.getValue());
-                case OFF -> assertThat(outcome.getIssue()).noneMatch(issue -> hasRule(issue, ruleId));
-              }
-              if (response.statusCode() < 300) {
-                undo(response);
+              } finally {
+                if (response.statusCode() < 300) {
+                  undo(response);
+                }
               }
             })));
   }
