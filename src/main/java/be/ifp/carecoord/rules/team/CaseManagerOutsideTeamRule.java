@@ -6,7 +6,6 @@ import be.ifp.carecoord.rules.Individuals;
 import be.ifp.carecoord.rules.Message;
 import be.ifp.carecoord.rules.Periods;
 import be.ifp.carecoord.rules.References;
-import be.ifp.carecoord.rules.Rule;
 import be.ifp.carecoord.rules.RuleContext;
 import be.ifp.carecoord.rules.Severities;
 import java.util.List;
@@ -14,7 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.r4.model.CareTeam;
 import org.hl7.fhir.r4.model.EpisodeOfCare;
-import org.hl7.fhir.r4.model.Resource;
 
 /**
  * IFP-TM-07: the case manager works from outside the person's team. A participant of an active
@@ -25,7 +23,7 @@ import org.hl7.fhir.r4.model.Resource;
  * <p>Re-checked on EpisodeOfCare: appointing a team member as case manager re-checks the
  * person's active teams. DG defaults to a warning: its column comes from a merged table cell.
  */
-final class CaseManagerOutsideTeamRule extends Rule {
+final class CaseManagerOutsideTeamRule extends TeamRule {
 
   CaseManagerOutsideTeamRule() {
     super("IFP-TM-07", "case-manager-outside-team",
@@ -55,41 +53,32 @@ final class CaseManagerOutsideTeamRule extends Rule {
   }
 
   @Override
-  public Set<String> focusTypes() {
-    return Set.of("CareTeam");
-  }
-
-  @Override
   public Set<String> recheckedOn() {
     return Set.of("EpisodeOfCare");
   }
 
   @Override
-  public void check(Resource focus, RuleContext context) {
-    CareTeam team = (CareTeam) focus;
-    String subject = References.of(team.getSubject());
-    if (!IfpData.isActive(team) || subject == null) {
-      return;
-    }
+  void checkTeam(CareTeam team, String subject, RuleContext context) {
     List<EpisodeOfCare> caseManagement = context.record().episodesOf(subject).stream()
         .filter(IfpData::isCaseManagement)
         .filter(IfpData::isActive)
         .filter(episode -> References.of(episode.getCareManager()) != null)
         .toList();
     Individuals individuals = context.individuals();
-    for (TeamMember participant : TeamMember.of(team)) {
-      String member = References.of(participant.member());
+    for (Participant participant : Participant.of(team)) {
+      String member = participant.member();
       if (member == null) {
         continue;
       }
       Optional<EpisodeOfCare> managed = caseManagement.stream()
           .filter(episode -> Periods.overlap(participant.period(), episode.getPeriod()))
-          .filter(episode -> individuals.same(participant.member(), episode.getCareManager()))
+          .filter(episode ->
+              individuals.same(participant.memberReference(), episode.getCareManager()))
           .findFirst();
       if (managed.isPresent()) {
         context.report("case-manager-in-team", participant.expression(), member,
             References.of(managed.get()));
-      } else if (individuals.role(participant.member())
+      } else if (individuals.role(participant.memberReference())
           .filter(role -> IfpData.hasCode(role.getCode(), Canonicals.ROLE, IfpData.ROLE_CASE_MANAGER))
           .isPresent()) {
         context.report("case-manager-role-in-team", participant.expression(), member);

@@ -7,7 +7,6 @@ import be.ifp.carecoord.rules.Individuals;
 import be.ifp.carecoord.rules.Message;
 import be.ifp.carecoord.rules.Periods;
 import be.ifp.carecoord.rules.References;
-import be.ifp.carecoord.rules.Rule;
 import be.ifp.carecoord.rules.RuleContext;
 import be.ifp.carecoord.rules.Severities;
 import java.util.List;
@@ -16,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.r4.model.CareTeam;
 import org.hl7.fhir.r4.model.Consent;
+import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.RelatedPerson;
 import org.hl7.fhir.r4.model.Resource;
@@ -31,7 +31,7 @@ import org.hl7.fhir.r4.model.Resource;
  * <p>Re-checked on Consent: revoking (status inactive or rejected) or deleting the agreement
  * re-checks the person's active teams.
  */
-final class CoordinatorAgreementRule extends Rule {
+final class CoordinatorAgreementRule extends TeamRule {
 
   private static final String COORDINATOR_AGREEMENT = "coordinator-agreement";
 
@@ -87,44 +87,34 @@ final class CoordinatorAgreementRule extends Rule {
   }
 
   @Override
-  public Set<String> focusTypes() {
-    return Set.of("CareTeam");
-  }
-
-  @Override
   public Set<String> recheckedOn() {
     return Set.of("Consent");
   }
 
   @Override
-  public void check(Resource focus, RuleContext context) {
-    CareTeam team = (CareTeam) focus;
-    String subject = References.of(team.getSubject());
-    if (!IfpData.isActive(team) || subject == null) {
-      return;
-    }
+  void checkTeam(CareTeam team, String subject, RuleContext context) {
     List<Consent> agreements = context.record().consentsOf(subject).stream()
         .filter(c -> IfpData.hasCode(c.getCategory(), Canonicals.AGREEMENT_TYPE, COORDINATOR_AGREEMENT))
         .filter(c -> subject.equals(References.of(c.getPatient())))
         .toList();
     Individuals individuals = context.individuals();
-    for (TeamMember coordinator : TeamMember.coordinatorsOf(team)) {
+    for (Participant coordinator : Participant.coordinatorsOf(team)) {
       // Once a coordinator's period has ended, the person may withdraw the agreement.
-      if (IfpData.isReimbursable(coordinator.participant())
-          && References.of(coordinator.member()) != null
-          && !Periods.endsBefore(coordinator.participant().getPeriod(), context.now())) {
+      if (IfpData.isReimbursable(coordinator.element())
+          && coordinator.member() != null
+          && !Periods.endsBefore(coordinator.period(), context.now())) {
         List<Consent> naming = agreements.stream()
-            .filter(c -> names(c, coordinator.member(), individuals))
+            .filter(c -> names(c, coordinator.memberReference(), individuals))
             .toList();
-        check(coordinator, naming, subject, context);
+        checkAgreements(coordinator, naming, subject, context);
       }
     }
   }
 
   /** Reports the most telling defect of the agreements that name the coordinator, if none holds. */
-  private static void check(TeamMember coordinator, List<Consent> naming, String subject,
-      RuleContext context) {
-    String member = References.of(coordinator.member());
+  private static void checkAgreements(Participant coordinator, List<Consent> naming,
+      String subject, RuleContext context) {
+    String member = coordinator.member();
     if (naming.isEmpty()) {
       context.report("no-agreement", coordinator.expression(), member, subject);
       return;
@@ -189,12 +179,13 @@ final class CoordinatorAgreementRule extends Rule {
   }
 
   /** Dated no later than the day (at the start's precision) the coordination starts. */
-  private static boolean datedInTime(Consent consent, TeamMember coordinator) {
-    if (!consent.hasDateTime() || !coordinator.period().hasStart()) {
+  private static boolean datedInTime(Consent consent, Participant coordinator) {
+    Period period = coordinator.period();
+    if (!consent.hasDateTime() || period == null || !period.hasStart()) {
       return true;
     }
     return consent.getDateTimeElement().getValue().getTime()
-        < Periods.upperBound(coordinator.period().getStartElement());
+        < Periods.upperBound(period.getStartElement());
   }
 
   private static String performers(Consent consent) {

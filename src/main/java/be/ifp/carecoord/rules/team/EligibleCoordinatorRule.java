@@ -4,7 +4,6 @@ import be.ifp.carecoord.domain.Canonicals;
 import be.ifp.carecoord.rules.Entity;
 import be.ifp.carecoord.rules.IfpData;
 import be.ifp.carecoord.rules.Message;
-import be.ifp.carecoord.rules.Rule;
 import be.ifp.carecoord.rules.RuleContext;
 import be.ifp.carecoord.rules.Severities;
 import java.util.List;
@@ -12,10 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.hl7.fhir.r4.model.CareTeam;
-import org.hl7.fhir.r4.model.CareTeam.CareTeamParticipantComponent;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.PractitionerRole;
-import org.hl7.fhir.r4.model.Resource;
 
 /**
  * IFP-TM-05: who may be a coordinator. Every coordinator participant says whether the
@@ -24,7 +21,7 @@ import org.hl7.fhir.r4.model.Resource;
  * the operator configured a list, a profession on that list); a non-reimbursable coordinator may
  * also be the Patient or a RelatedPerson.
  */
-final class EligibleCoordinatorRule extends Rule {
+final class EligibleCoordinatorRule extends TeamRule {
 
   private static final String REIMBURSABLE = "reimbursable";
   private static final String NON_REIMBURSABLE = "non-reimbursable";
@@ -72,64 +69,66 @@ final class EligibleCoordinatorRule extends Rule {
                 .de("Der nicht erstattungsfähige Koordinator {0} ist ein {1}: Es muss eine Fachkraft (PractitionerRole), die Person selbst (Patient) oder eine ihr nahestehende Person (RelatedPerson) sein.")));
   }
 
+  /** Who may coordinate holds whatever the team's status; only withdrawn data is left alone. */
   @Override
-  public Set<String> focusTypes() {
-    return Set.of("CareTeam");
+  boolean appliesToTeam(CareTeam team) {
+    return !isWithdrawn(team);
   }
 
   @Override
-  public void check(Resource focus, RuleContext context) {
-    CareTeam team = (CareTeam) focus;
-    if (Participants.isWithdrawn(team)) {
-      return;
-    }
-    List<CareTeamParticipantComponent> participants = team.getParticipant();
-    for (int i = 0; i < participants.size(); i++) {
-      CareTeamParticipantComponent participant = participants.get(i);
-      if (!IfpData.isCoordinator(participant)) {
+  void checkTeam(CareTeam team, String subject, RuleContext context) {
+    for (Participant coordinator : Participant.coordinatorsOf(team)) {
+      String member = coordinator.member();
+      if (IfpData.extension(coordinator.element(), IfpData.COORDINATION_TYPE).isEmpty()) {
+        context.report("coordination-type-missing", coordinator.expression(),
+            member == null ? "–" : member);
         continue;
       }
-      String expression = Participants.expression(i);
-      String member = Participants.member(participant);
-      if (IfpData.extension(participant, IfpData.COORDINATION_TYPE).isEmpty()) {
-        context.report("coordination-type-missing", expression, member == null ? "–" : member);
-        continue;
-      }
-      Optional<String> memberType = Participants.memberType(participant, context);
+      Optional<String> memberType = coordinator.memberType(context);
       if (memberType.isEmpty()) {
         continue; // no member, or one that cannot be read: the profile and reference checks see to it
       }
-      String type = IfpData.coordinationType(participant).orElse("");
+      String type = IfpData.coordinationType(coordinator.element()).orElse("");
       if (REIMBURSABLE.equals(type)) {
-        checkReimbursable(participant, member, memberType.get(), expression, context);
+        checkReimbursable(coordinator, memberType.get(), context);
       } else if (NON_REIMBURSABLE.equals(type) && !NON_REIMBURSABLE_MEMBERS.contains(memberType.get())) {
-        context.report("non-reimbursable-member", expression, member, memberType.get());
+        context.report("non-reimbursable-member", coordinator.expression(), member, memberType.get());
       }
     }
   }
 
-  private static void checkReimbursable(CareTeamParticipantComponent participant, String member,
-      String memberType, String expression, RuleContext context) {
+  private static void checkReimbursable(
+      Participant coordinator, String memberType, RuleContext context) {
+    String expression = coordinator.expression();
+    String member = coordinator.member();
     if (!"PractitionerRole".equals(memberType)) {
       context.report("reimbursable-not-practitioner-role", expression, member, memberType);
       return;
     }
-    Optional<PractitionerRole> role = Participants.role(participant, context);
+    Optional<PractitionerRole> role = coordinator.role(context);
     if (role.isEmpty()) {
       return;
     }
     if (!IfpData.hasCode(role.get().getCode(), Canonicals.ROLE, IfpData.ROLE_COORDINATOR)) {
       context.report("role-not-coordinator", expression, member);
     }
-    List<Coding> professions = Participants.professions(role.get());
+    List<Coding> professions = Participant.professions(role.get());
     Set<String> walList = context.settings().walCoordinatorProfessions();
     if (context.entity() == Entity.WAL && !walList.isEmpty()) {
       if (professions.stream().noneMatch(p -> walList.contains(p.getCode()))) {
         context.report("profession-not-on-wal-list", expression, member,
-            Participants.codes(professions), String.join(", ", new TreeSet<>(walList)));
+            codes(professions), String.join(", ", new TreeSet<>(walList)));
       }
     } else if (professions.stream().noneMatch(context.professions()::isEligible)) {
-      context.report("profession-not-eligible", expression, member, Participants.codes(professions));
+      context.report("profession-not-eligible", expression, member, codes(professions));
     }
+  }
+
+  /** The codes of the professions, for messages: {@code persnurse, perssocialworker}, or {@code –}. */
+  private static String codes(List<Coding> professions) {
+    if (professions.isEmpty()) {
+      return "–";
+    }
+    return String.join(", ", professions.stream().map(Coding::getCode).distinct().toList());
   }
 }

@@ -3,19 +3,15 @@ package be.ifp.carecoord.rules.team;
 import be.ifp.carecoord.rules.IfpData;
 import be.ifp.carecoord.rules.Message;
 import be.ifp.carecoord.rules.Periods;
-import be.ifp.carecoord.rules.Rule;
 import be.ifp.carecoord.rules.RuleContext;
 import be.ifp.carecoord.rules.Severities;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.hl7.fhir.r4.model.CareTeam;
-import org.hl7.fhir.r4.model.CareTeam.CareTeamParticipantComponent;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.PractitionerRole;
-import org.hl7.fhir.r4.model.Resource;
 
 /**
  * IFP-TM-02: an active team brings together professionals of at least two different professions.
@@ -23,7 +19,7 @@ import org.hl7.fhir.r4.model.Resource;
  * the participants active now; a participant whose role cannot be read leaves the count open, and
  * then nothing is reported.
  */
-final class MultidisciplinaryTeamRule extends Rule {
+final class MultidisciplinaryTeamRule extends TeamRule {
 
   MultidisciplinaryTeamRule() {
     super("IFP-TM-02", "multidisciplinary-team",
@@ -43,35 +39,33 @@ final class MultidisciplinaryTeamRule extends Rule {
                 .de("Alle aktiven Fachkräfte des Teams haben denselben Beruf ({0}): Ein interdisziplinäres Team vereint Fachkräfte aus mindestens zwei verschiedenen Berufen.")));
   }
 
+  /** Any active team, subject or not: the professions are counted within the team. */
   @Override
-  public Set<String> focusTypes() {
-    return Set.of("CareTeam");
+  boolean appliesToTeam(CareTeam team) {
+    return IfpData.isActive(team);
   }
 
   @Override
-  public void check(Resource focus, RuleContext context) {
-    CareTeam team = (CareTeam) focus;
-    if (!IfpData.isActive(team)
-        || !Periods.contains(team.hasPeriod() ? team.getPeriod() : null, context.now())) {
-      return;
+  void checkTeam(CareTeam team, String subject, RuleContext context) {
+    if (!Periods.contains(team.hasPeriod() ? team.getPeriod() : null, context.now())) {
+      return; // judged only while the team runs
     }
     Map<String, String> professions = new LinkedHashMap<>(); // system|code → code
-    for (CareTeamParticipantComponent participant : team.getParticipant()) {
-      if (!Periods.contains(Participants.period(participant), context.now())
-          || Participants.member(participant) == null) {
+    for (Participant participant : Participant.of(team)) {
+      if (!Periods.contains(participant.period(), context.now()) || participant.member() == null) {
         continue;
       }
-      Optional<String> type = Participants.memberType(participant, context);
+      Optional<String> type = participant.memberType(context);
       if (type.isPresent() && !"PractitionerRole".equals(type.get())) {
         continue;
       }
-      Optional<PractitionerRole> role = Participants.role(participant, context);
+      Optional<PractitionerRole> role = participant.role(context);
       if (role.isEmpty()) {
         // An unreadable member may hold the missing profession: reference integrity is checked
         // elsewhere, and this rule does not guess.
         return;
       }
-      for (Coding profession : Participants.professions(role.get())) {
+      for (Coding profession : Participant.professions(role.get())) {
         if (context.professions().isEligible(profession)) {
           professions.put(profession.getSystem() + "|" + profession.getCode(), profession.getCode());
         }

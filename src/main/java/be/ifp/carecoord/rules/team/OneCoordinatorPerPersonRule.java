@@ -5,15 +5,12 @@ import be.ifp.carecoord.rules.Individuals;
 import be.ifp.carecoord.rules.Message;
 import be.ifp.carecoord.rules.Periods;
 import be.ifp.carecoord.rules.References;
-import be.ifp.carecoord.rules.Rule;
 import be.ifp.carecoord.rules.RuleContext;
 import be.ifp.carecoord.rules.Severities;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import org.hl7.fhir.r4.model.CareTeam;
-import org.hl7.fhir.r4.model.Resource;
 
 /**
  * IFP-TM-04: a person has one care and welfare coordinator at a time, over all their active
@@ -21,7 +18,7 @@ import org.hl7.fhir.r4.model.Resource;
  * coordinators within one team are IFP-TM-03's business. A cardinality rule (⚑): the engine
  * locks the person, so that two teams written at once cannot each bring their own coordinator.
  */
-final class OneCoordinatorPerPersonRule extends Rule {
+final class OneCoordinatorPerPersonRule extends TeamRule {
 
   OneCoordinatorPerPersonRule() {
     super("IFP-TM-04", "one-coordinator-per-person",
@@ -43,40 +40,31 @@ final class OneCoordinatorPerPersonRule extends Rule {
   }
 
   @Override
-  public Set<String> focusTypes() {
-    return Set.of("CareTeam");
-  }
-
-  @Override
   public boolean isCardinalityRule() {
     return true;
   }
 
   @Override
-  public void check(Resource focus, RuleContext context) {
-    CareTeam team = (CareTeam) focus;
-    String subject = References.of(team.getSubject());
-    if (!IfpData.isActive(team) || subject == null) {
-      return;
-    }
+  void checkTeam(CareTeam team, String subject, RuleContext context) {
     String self = References.of(team);
-    List<TeamMember> otherCoordinators = context.record().careTeamsOf(subject).stream()
+    List<Participant> otherCoordinators = context.record().careTeamsOf(subject).stream()
         .filter(IfpData::isActive)
         .filter(other -> !Objects.equals(self, References.of(other)))
-        .flatMap(other -> TeamMember.coordinatorsOf(other).stream())
-        .filter(other -> References.of(other.member()) != null)
+        .flatMap(other -> Participant.coordinatorsOf(other).stream())
+        .filter(other -> other.member() != null)
         .toList();
     Individuals individuals = context.individuals();
-    for (TeamMember coordinator : TeamMember.coordinatorsOf(team)) {
-      if (References.of(coordinator.member()) == null) {
+    for (Participant coordinator : Participant.coordinatorsOf(team)) {
+      if (coordinator.member() == null) {
         continue;
       }
-      Optional<TeamMember> clash = otherCoordinators.stream()
+      Optional<Participant> clash = otherCoordinators.stream()
           .filter(other -> Periods.overlap(coordinator.period(), other.period()))
-          .filter(other -> !individuals.same(coordinator.member(), other.member()))
+          .filter(other ->
+              !individuals.same(coordinator.memberReference(), other.memberReference()))
           .findFirst();
       clash.ifPresent(other -> context.report("other-coordinator-overlaps", coordinator.expression(),
-          References.of(coordinator.member()), coordinator.start(), References.of(other.member()),
+          coordinator.member(), coordinator.start(), other.member(),
           References.of(other.team()), other.start()));
     }
   }

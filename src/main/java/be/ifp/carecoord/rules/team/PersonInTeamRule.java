@@ -1,19 +1,13 @@
 package be.ifp.carecoord.rules.team;
 
-import be.ifp.carecoord.rules.IfpData;
 import be.ifp.carecoord.rules.Message;
-import be.ifp.carecoord.rules.References;
-import be.ifp.carecoord.rules.Rule;
 import be.ifp.carecoord.rules.RuleContext;
 import be.ifp.carecoord.rules.Severities;
 import java.util.List;
-import java.util.Objects;
-import java.util.Set;
 import org.hl7.fhir.r4.model.CareTeam;
-import org.hl7.fhir.r4.model.Resource;
 
 /** IFP-TM-01: the person is a member of their own team. */
-final class PersonInTeamRule extends Rule {
+final class PersonInTeamRule extends TeamRule {
 
   PersonInTeamRule() {
     super("IFP-TM-01", "person-in-team",
@@ -28,19 +22,8 @@ final class PersonInTeamRule extends Rule {
   }
 
   @Override
-  public Set<String> focusTypes() {
-    return Set.of("CareTeam");
-  }
-
-  @Override
-  public void check(Resource focus, RuleContext context) {
-    CareTeam team = (CareTeam) focus;
-    String subject = References.of(team.getSubject());
-    if (!IfpData.isActive(team) || subject == null) {
-      return;
-    }
-    boolean present = team.getParticipant().stream()
-        .anyMatch(p -> Objects.equals(subject, References.of(p.getMember())));
+  void checkTeam(CareTeam team, String subject, RuleContext context) {
+    boolean present = Participant.of(team).stream().anyMatch(p -> subject.equals(p.member()));
     if (!present) {
       context.report("subject-not-participant", "CareTeam.participant", subject);
     }

@@ -1,23 +1,18 @@
 package be.ifp.carecoord.rules.team;
 
-import be.ifp.carecoord.rules.IfpData;
 import be.ifp.carecoord.rules.Message;
 import be.ifp.carecoord.rules.Periods;
-import be.ifp.carecoord.rules.Rule;
 import be.ifp.carecoord.rules.RuleContext;
 import be.ifp.carecoord.rules.Severities;
 import java.util.List;
-import java.util.Set;
 import org.hl7.fhir.r4.model.CareTeam;
-import org.hl7.fhir.r4.model.CareTeam.CareTeamParticipantComponent;
-import org.hl7.fhir.r4.model.Resource;
 
 /**
  * IFP-TM-03: a team has one coordinator at a time. Two coordinator participants whose periods
  * overlap (a missing period is open) are reported on the later one in the list; only a warning in
  * Wallonia, where coordination tasks may be split.
  */
-final class SingleCoordinatorPerTeamRule extends Rule {
+final class SingleCoordinatorPerTeamRule extends TeamRule {
 
   SingleCoordinatorPerTeamRule() {
     super("IFP-TM-03", "single-coordinator-per-team",
@@ -31,33 +26,22 @@ final class SingleCoordinatorPerTeamRule extends Rule {
             .de("Der Koordinator {0} ({1}) überschneidet sich zeitlich mit dem weiter oben genannten Koordinator {2} ({3}) des Teams: Ein Team hat jeweils nur einen Pflege- und Sozialkoordinator.")));
   }
 
+  /** The team's own coordinators clash whatever its status; only withdrawn data is left alone. */
   @Override
-  public Set<String> focusTypes() {
-    return Set.of("CareTeam");
+  boolean appliesToTeam(CareTeam team) {
+    return !isWithdrawn(team);
   }
 
   @Override
-  public void check(Resource focus, RuleContext context) {
-    CareTeam team = (CareTeam) focus;
-    if (Participants.isWithdrawn(team)) {
-      return;
-    }
-    List<CareTeamParticipantComponent> participants = team.getParticipant();
-    for (int later = 1; later < participants.size(); later++) {
-      CareTeamParticipantComponent second = participants.get(later);
-      if (!IfpData.isCoordinator(second)) {
-        continue;
-      }
-      for (int earlier = 0; earlier < later; earlier++) {
-        CareTeamParticipantComponent first = participants.get(earlier);
-        if (IfpData.isCoordinator(first)
-            && Periods.overlap(Participants.period(first), Participants.period(second))) {
-          context.report("coordinators-overlap", Participants.expression(later),
-              Participants.member(second), Participants.describe(Participants.period(second)),
-              Participants.member(first), Participants.describe(Participants.period(first)));
-          break;
-        }
-      }
+  void checkTeam(CareTeam team, String subject, RuleContext context) {
+    List<Participant> coordinators = Participant.coordinatorsOf(team);
+    for (int later = 1; later < coordinators.size(); later++) {
+      Participant second = coordinators.get(later);
+      coordinators.subList(0, later).stream()
+          .filter(first -> Periods.overlap(first.period(), second.period()))
+          .findFirst()
+          .ifPresent(first -> context.report("coordinators-overlap", second.expression(),
+              second.member(), second.describePeriod(), first.member(), first.describePeriod()));
     }
   }
 }

@@ -2,11 +2,12 @@ package be.ifp.carecoord.rules.team;
 
 import static be.ifp.carecoord.rules.RuleHarness.example;
 import static be.ifp.carecoord.rules.RuleHarness.keys;
+import static be.ifp.carecoord.rules.team.TeamExamples.inEntity;
+import static be.ifp.carecoord.rules.team.TeamExamples.mariasTeam;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import be.ifp.carecoord.domain.Canonicals;
 import be.ifp.carecoord.rules.Finding;
-import be.ifp.carecoord.rules.IfpData;
 import be.ifp.carecoord.rules.RuleHarness;
 import be.ifp.carecoord.rules.Severity;
 import java.util.List;
@@ -21,7 +22,6 @@ import org.junit.jupiter.api.Test;
 
 class CaseManagerOutsideTeamRuleTest {
 
-  private static final String TEAM = "CareTeam-team-with-reimbursable-coordinator";
   private static final String EPISODE = "EpisodeOfCare-case-management-with-interim-coordination";
 
   private final CaseManagerOutsideTeamRule rule = new CaseManagerOutsideTeamRule();
@@ -29,7 +29,7 @@ class CaseManagerOutsideTeamRuleTest {
 
   /** Maria's team with one more care-provider participant from 1 October 2026. */
   private static CareTeam teamWith(String member) {
-    CareTeam team = example(TEAM);
+    CareTeam team = mariasTeam();
     CareTeamParticipantComponent participant = team.addParticipant();
     participant.addRole().addCoding(new Coding(Canonicals.ROLE, "care-provider", null));
     participant.setMember(new Reference(member));
@@ -39,7 +39,7 @@ class CaseManagerOutsideTeamRuleTest {
 
   @Test
   void mariasTeam_passes() {
-    assertThat(harness.write(rule, example(TEAM))).isEmpty();
+    assertThat(harness.write(rule, mariasTeam())).isEmpty();
   }
 
   @Test
@@ -55,8 +55,7 @@ class CaseManagerOutsideTeamRuleTest {
 
   @Test
   void caseManagerInTeamInDg_isAWarning() {
-    CareTeam team = teamWith("Practitioner/case-manager");
-    ((Coding) team.getExtensionByUrl(IfpData.ENTITY).getValue()).setCode("DG");
+    CareTeam team = inEntity(teamWith("Practitioner/case-manager"), "DG");
 
     List<Finding> findings = harness.write(rule, team);
 

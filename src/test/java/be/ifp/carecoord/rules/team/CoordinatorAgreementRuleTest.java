@@ -2,16 +2,17 @@ package be.ifp.carecoord.rules.team;
 
 import static be.ifp.carecoord.rules.RuleHarness.example;
 import static be.ifp.carecoord.rules.RuleHarness.keys;
+import static be.ifp.carecoord.rules.team.TeamExamples.coordinatorOf;
+import static be.ifp.carecoord.rules.team.TeamExamples.mariasTeam;
+import static be.ifp.carecoord.rules.team.TeamExamples.nonReimbursable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import be.ifp.carecoord.rules.Finding;
-import be.ifp.carecoord.rules.IfpData;
 import be.ifp.carecoord.rules.RuleHarness;
 import be.ifp.carecoord.rules.Severity;
 import be.ifp.carecoord.rules.examples.ExampleBundle;
 import java.util.List;
 import org.hl7.fhir.r4.model.CareTeam;
-import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Reference;
@@ -19,7 +20,6 @@ import org.junit.jupiter.api.Test;
 
 class CoordinatorAgreementRuleTest {
 
-  private static final String TEAM = "CareTeam-team-with-reimbursable-coordinator";
   private static final String AGREEMENT = "Consent-coordinator-agreement-by-maria";
 
   private final CoordinatorAgreementRule rule = new CoordinatorAgreementRule();
@@ -27,19 +27,19 @@ class CoordinatorAgreementRuleTest {
 
   private List<Finding> writeTeamWithAgreement(Consent agreement) {
     harness.store(agreement);
-    return harness.write(rule, example(TEAM));
+    return harness.write(rule, mariasTeam());
   }
 
   @Test
   void coordinatorWithAgreement_passes() {
-    assertThat(harness.write(rule, example(TEAM))).isEmpty();
+    assertThat(harness.write(rule, mariasTeam())).isEmpty();
   }
 
   @Test
   void coordinatorWithoutAgreement_isRefused() {
     harness.remove("Consent/coordinator-agreement-by-maria");
 
-    List<Finding> findings = harness.write(rule, example(TEAM));
+    List<Finding> findings = harness.write(rule, mariasTeam());
 
     assertThat(keys(findings)).containsExactly("no-agreement");
     assertThat(findings.get(0).severity()).isEqualTo(Severity.ERROR);
@@ -107,17 +107,14 @@ class CoordinatorAgreementRuleTest {
   @Test
   void nonReimbursableCoordinatorWithoutAgreement_passes() {
     harness.remove("Consent/coordinator-agreement-by-maria");
-    CareTeam team = example(TEAM);
-    ((Coding) team.getParticipant().get(5).getExtensionByUrl(IfpData.COORDINATION_TYPE).getValue())
-        .setCode("non-reimbursable");
 
-    assertThat(harness.write(rule, team)).isEmpty();
+    assertThat(harness.write(rule, nonReimbursable(mariasTeam()))).isEmpty();
   }
 
   @Test
   void inactiveTeamWithoutAgreement_passes() {
     harness.remove("Consent/coordinator-agreement-by-maria");
-    CareTeam team = example(TEAM);
+    CareTeam team = mariasTeam();
     team.setStatus(CareTeam.CareTeamStatus.INACTIVE);
 
     assertThat(harness.write(rule, team)).isEmpty();
@@ -139,8 +136,8 @@ class CoordinatorAgreementRuleTest {
 
   @Test
   void revokedAgreement_afterTheCoordinatorsPeriodEnded_passes() {
-    CareTeam team = example(TEAM);
-    team.getParticipant().get(5).getPeriod().setEndElement(new DateTimeType("2026-10-31"));
+    CareTeam team = mariasTeam();
+    coordinatorOf(team).getPeriod().setEndElement(new DateTimeType("2026-10-31"));
     harness.store(team);
     Consent agreement = example(AGREEMENT);
     agreement.setStatus(Consent.ConsentState.INACTIVE);

@@ -2,13 +2,13 @@ package be.ifp.carecoord.rules.team;
 
 import static be.ifp.carecoord.rules.RuleHarness.example;
 import static be.ifp.carecoord.rules.RuleHarness.keys;
+import static be.ifp.carecoord.rules.team.TeamExamples.coordinatorOf;
 import static be.ifp.carecoord.rules.team.TeamExamples.inEntity;
 import static be.ifp.carecoord.rules.team.TeamExamples.mariasTeam;
+import static be.ifp.carecoord.rules.team.TeamExamples.nonReimbursable;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import be.ifp.carecoord.domain.Canonicals;
 import be.ifp.carecoord.rules.Finding;
-import be.ifp.carecoord.rules.IfpData;
 import be.ifp.carecoord.rules.Language;
 import be.ifp.carecoord.rules.RuleHarness;
 import be.ifp.carecoord.rules.RuleSettings;
@@ -17,8 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hl7.fhir.r4.model.CareTeam;
-import org.hl7.fhir.r4.model.CareTeam.CareTeamParticipantComponent;
-import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
@@ -187,17 +185,10 @@ class EligibleCoordinatorRuleTest {
     assertThat(TeamExamples.writeTeamOf(bundle, rule)).isEmpty();
   }
 
-  /** Maria's team with its coordinator participant (index 5) pointing to {@code member}. */
+  /** Maria's team with its coordinator participant pointing to {@code member}. */
   private static CareTeam withCoordinator(String member) {
     CareTeam team = mariasTeam();
-    team.getParticipant().get(5).setMember(new Reference(member));
-    return team;
-  }
-
-  private static CareTeam nonReimbursable(CareTeam team) {
-    CareTeamParticipantComponent coordinator = team.getParticipant().get(5);
-    coordinator.getExtensionByUrl(IfpData.COORDINATION_TYPE).setValue(
-        new Coding(Canonicals.codeSystem("ifp-coordination-type"), "non-reimbursable", null));
+    coordinatorOf(team).setMember(new Reference(member));
     return team;
   }
 

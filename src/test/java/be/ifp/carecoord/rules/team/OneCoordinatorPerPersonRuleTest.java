@@ -1,7 +1,8 @@
 package be.ifp.carecoord.rules.team;
 
-import static be.ifp.carecoord.rules.RuleHarness.example;
 import static be.ifp.carecoord.rules.RuleHarness.keys;
+import static be.ifp.carecoord.rules.team.TeamExamples.coordinatorOf;
+import static be.ifp.carecoord.rules.team.TeamExamples.mariasTeam;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import be.ifp.carecoord.rules.Finding;
@@ -16,24 +17,22 @@ import org.junit.jupiter.api.Test;
 
 class OneCoordinatorPerPersonRuleTest {
 
-  private static final int COORDINATOR = 5;
-
   private final OneCoordinatorPerPersonRule rule = new OneCoordinatorPerPersonRule();
   private final RuleHarness harness = RuleHarness.withExamples();
 
   /** A second team for Maria from 5 October 2026 whose coordinator is {@code member}. */
   private static CareTeam secondTeamCoordinatedBy(String member) {
-    CareTeam team = example("CareTeam-team-with-reimbursable-coordinator");
+    CareTeam team = mariasTeam();
     team.setId("second-team");
     team.getPeriod().setStartElement(new DateTimeType("2026-10-05"));
-    team.getParticipant().get(COORDINATOR).setMember(new Reference(member))
+    coordinatorOf(team).setMember(new Reference(member))
         .getPeriod().setStartElement(new DateTimeType("2026-10-05"));
     return team;
   }
 
   @Test
   void mariasTeam_passes() {
-    assertThat(harness.write(rule, example("CareTeam-team-with-reimbursable-coordinator"))).isEmpty();
+    assertThat(harness.write(rule, mariasTeam())).isEmpty();
   }
 
   @Test
@@ -63,8 +62,8 @@ class OneCoordinatorPerPersonRuleTest {
 
   @Test
   void secondTeamAfterTheFirstCoordinatorLeft_passes() {
-    CareTeam first = example("CareTeam-team-with-reimbursable-coordinator");
-    first.getParticipant().get(COORDINATOR).getPeriod().setEndElement(new DateTimeType("2026-10-04"));
+    CareTeam first = mariasTeam();
+    coordinatorOf(first).getPeriod().setEndElement(new DateTimeType("2026-10-04"));
     harness.store(first);
 
     assertThat(harness.write(rule, secondTeamCoordinatedBy("PractitionerRole/gp-at-practice"))).isEmpty();
@@ -72,7 +71,7 @@ class OneCoordinatorPerPersonRuleTest {
 
   @Test
   void secondTeamBesideAnInactiveTeam_passes() {
-    CareTeam first = example("CareTeam-team-with-reimbursable-coordinator");
+    CareTeam first = mariasTeam();
     first.setStatus(CareTeam.CareTeamStatus.INACTIVE);
     harness.store(first);
 
@@ -81,8 +80,8 @@ class OneCoordinatorPerPersonRuleTest {
 
   @Test
   void twoCoordinatorsInOneTeam_isLeftToTm03() {
-    CareTeam team = example("CareTeam-team-with-reimbursable-coordinator");
-    team.addParticipant(team.getParticipant().get(COORDINATOR).copy()
+    CareTeam team = mariasTeam();
+    team.addParticipant(coordinatorOf(team).copy()
         .setMember(new Reference("PractitionerRole/gp-at-practice")));
 
     assertThat(harness.write(rule, team)).isEmpty();

@@ -1,7 +1,7 @@
 package be.ifp.carecoord.rules.team;
 
-import static be.ifp.carecoord.rules.RuleHarness.example;
 import static be.ifp.carecoord.rules.RuleHarness.keys;
+import static be.ifp.carecoord.rules.team.TeamExamples.mariasTeam;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import be.ifp.carecoord.rules.Finding;
@@ -18,14 +18,14 @@ class PersonInTeamRuleTest {
 
   @Test
   void teamWithThePerson_passes() {
-    CareTeam team = example("CareTeam-team-with-reimbursable-coordinator");
+    CareTeam team = mariasTeam();
 
     assertThat(harness.write(rule, team)).isEmpty();
   }
 
   @Test
   void teamWithoutThePerson_isRefused() {
-    CareTeam team = example("CareTeam-team-with-reimbursable-coordinator");
+    CareTeam team = mariasTeam();
     team.getParticipant().remove(0);
 
     List<Finding> findings = harness.write(rule, team);
@@ -37,7 +37,7 @@ class PersonInTeamRuleTest {
 
   @Test
   void inactiveTeamWithoutThePerson_passes() {
-    CareTeam team = example("CareTeam-team-with-reimbursable-coordinator");
+    CareTeam team = mariasTeam();
     team.getParticipant().remove(0);
     team.setStatus(CareTeam.CareTeamStatus.INACTIVE);
 

@@ -2,6 +2,7 @@ package be.ifp.carecoord.rules.team;
 
 import static be.ifp.carecoord.rules.RuleHarness.example;
 import static be.ifp.carecoord.rules.RuleHarness.keys;
+import static be.ifp.carecoord.rules.team.TeamExamples.coordinatorOf;
 import static be.ifp.carecoord.rules.team.TeamExamples.inEntity;
 import static be.ifp.carecoord.rules.team.TeamExamples.mariasTeam;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,7 +60,7 @@ class SingleCoordinatorPerTeamRuleTest {
   @Test
   void coordinatorHandingOverTheDayAfter_passes() {
     CareTeam team = withSecondCoordinator("PractitionerRole/gp-at-practice", "2026-11-01");
-    team.getParticipant().get(5).getPeriod().setEndElement(new DateTimeType("2026-10-31"));
+    coordinatorOf(team).getPeriod().setEndElement(new DateTimeType("2026-10-31"));
 
     assertThat(harness.write(rule, team)).isEmpty();
   }
@@ -67,7 +68,7 @@ class SingleCoordinatorPerTeamRuleTest {
   @Test
   void coordinatorHandingOverOnTheSameDay_isRefused() {
     CareTeam team = withSecondCoordinator("PractitionerRole/gp-at-practice", "2026-11-01");
-    team.getParticipant().get(5).getPeriod().setEndElement(new DateTimeType("2026-11-01"));
+    coordinatorOf(team).getPeriod().setEndElement(new DateTimeType("2026-11-01"));
 
     List<Finding> findings = harness.write(rule, team);
 
@@ -117,7 +118,7 @@ class SingleCoordinatorPerTeamRuleTest {
   /** Maria's team with a copy of its coordinator participant for {@code member} from {@code start}. */
   private static CareTeam withSecondCoordinator(String member, String start) {
     CareTeam team = mariasTeam();
-    CareTeamParticipantComponent second = team.getParticipant().get(5).copy();
+    CareTeamParticipantComponent second = coordinatorOf(team).copy();
     second.setMember(new Reference(member));
     second.setPeriod(new Period().setStartElement(new DateTimeType(start)));
     team.addParticipant(second);

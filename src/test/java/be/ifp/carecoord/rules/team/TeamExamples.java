@@ -10,10 +10,14 @@ import be.ifp.carecoord.rules.RuleHarness;
 import java.util.List;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CareTeam;
+import org.hl7.fhir.r4.model.CareTeam.CareTeamParticipantComponent;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Resource;
 
-/** Fixtures the team rules' tests share: Maria's team in another entity, and the teams of the example Bundles. */
+/**
+ * Fixtures the team rules' tests share: Maria's team, its coordinator, the team in another entity,
+ * and the teams of the example Bundles.
+ */
 final class TeamExamples {
 
   /** The example Bundles that write a CareTeam, none of them breaking IFP-TM-02, -03 or -05. */
@@ -30,6 +34,18 @@ final class TeamExamples {
   /** Maria's team ({@code CareTeam-team-with-reimbursable-coordinator}), a fresh copy. */
   static CareTeam mariasTeam() {
     return example("CareTeam-team-with-reimbursable-coordinator");
+  }
+
+  /** The coordinator of Maria's team: {@code participant[5]}, the nurse as reimbursable coordinator. */
+  static CareTeamParticipantComponent coordinatorOf(CareTeam mariasTeam) {
+    return mariasTeam.getParticipant().get(5);
+  }
+
+  /** Maria's team, its coordinator's {@code coordination-type} set to non-reimbursable. */
+  static CareTeam nonReimbursable(CareTeam mariasTeam) {
+    coordinatorOf(mariasTeam).getExtensionByUrl(IfpData.COORDINATION_TYPE).setValue(
+        new Coding(Canonicals.codeSystem("ifp-coordination-type"), "non-reimbursable", null));
+    return mariasTeam;
   }
 
   /** The team, its {@code ifp-entity} set to {@code entity} (VL, WAL, BXL, DG). */
