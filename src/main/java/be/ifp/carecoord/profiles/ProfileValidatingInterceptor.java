@@ -6,7 +6,6 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
-import ca.uhn.fhir.jpa.validation.JpaValidationSupportChain;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import ca.uhn.fhir.validation.FhirValidator;
@@ -14,7 +13,6 @@ import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.ValidationOptions;
 import ca.uhn.fhir.validation.ValidationResult;
 import java.util.List;
-import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Resource;
@@ -25,27 +23,31 @@ import org.springframework.stereotype.Component;
 /**
  * Validates every write of a profiled type against its IFP profiles (chosen by {@link
  * ProfileSelector}, plus any the client declares) at the storage layer, and refuses it with 422
- * and the validator's OperationOutcome when there is an error. One validator, built once and
- * kept warm, over the server's validation support chain.
+ * and the validator's OperationOutcome when there is an error. One validator per message
+ * language ({@link ValidatorWorkerContexts}), built once and kept warm; a write is validated in
+ * the language of its request.
  */
 @Component
 @Interceptor
 @ConditionalOnProperty(name = "ifp.profiles.validate-on-write", havingValue = "true", matchIfMissing = true)
 class ProfileValidatingInterceptor implements StorageInterceptor {
 
-  private final FhirValidator validator;
+  private final PerLanguage<FhirValidator> validators;
+  private final RequestLanguage requestLanguage;
   private final ProfileSelector selector;
   private final ObjectProvider<RuleChecks> ruleChecks;
 
   ProfileValidatingInterceptor(
       FhirContext fhirContext,
-      JpaValidationSupportChain validationSupport,
+      ValidatorWorkerContexts workerContexts,
+      RequestLanguage requestLanguage,
       ProfileSelector selector,
       ObjectProvider<RuleChecks> ruleChecks,
       // Not used here: asking for it makes sure the package is in the chain before any write.
       IfpValidationSupport ifpPackageLoaded) {
-    FhirInstanceValidator module = new FhirInstanceValidator(validationSupport);
-    this.validator = fhirContext.newValidator().registerValidatorModule(module);
+    this.validators = new PerLanguage<>(language ->
+        fhirContext.newValidator().registerValidatorModule(workerContexts.newValidator(language)));
+    this.requestLanguage = requestLanguage;
     this.selector = selector;
     this.ruleChecks = ruleChecks;
   }
@@ -67,7 +69,8 @@ class ProfileValidatingInterceptor implements StorageInterceptor {
     }
     ValidationOptions options = new ValidationOptions();
     profiles.forEach(options::addProfile);
-    ValidationResult result = validator.validateWithResult(resource, options);
+    ValidationResult result = validators.in(requestLanguage.of(request))
+        .validateWithResult(resource, options);
     boolean hasError = result.getMessages().stream().anyMatch(m ->
         m.getSeverity() == ResultSeverityEnum.ERROR || m.getSeverity() == ResultSeverityEnum.FATAL);
     if (hasError) {

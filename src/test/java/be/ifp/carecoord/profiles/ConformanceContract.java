@@ -3,6 +3,7 @@ package be.ifp.carecoord.profiles;
 import static be.ifp.carecoord.support.FhirHttp.FHIR_JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import be.ifp.carecoord.rules.Language;
 import be.ifp.carecoord.support.FhirHttp;
 import be.ifp.carecoord.support.FhirServerAccess;
 import be.ifp.carecoord.support.StoredResources;
@@ -14,6 +15,7 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -153,6 +155,56 @@ public interface ConformanceContract extends FhirServerAccess {
   }
 
   @Test
+  default void validateOperation_answersInTheRequestedLanguage() {
+    for (Language language : List.of(Language.NL, Language.DE)) {
+      for (String query : List.of("", "?profile=" + PROFILE + "ifp-patient")) {
+        HttpResponse<String> response = http().post("/fhir/Patient/$validate" + query, FHIR_JSON,
+            patientWithoutBirthDate(), "Accept-Language", language.tag() + "-BE, en;q=0.5");
+
+        assertValidatorWording(FhirHttp.assertOutcome(response, 200), language);
+      }
+    }
+  }
+
+  @Test
+  default void refusedWrite_answersInTheRequestedLanguage() {
+    HttpResponse<String> response = http().post("/fhir/Patient", FHIR_JSON, patientWithoutBirthDate(),
+        "Accept-Language", "de");
+
+    assertValidatorWording(FhirHttp.assertOutcome(response, 422), Language.DE);
+  }
+
+  @Test
+  default void unsupportedLanguage_getsEnglish() {
+    HttpResponse<String> validated = http().post("/fhir/Patient/$validate", FHIR_JSON,
+        patientWithoutBirthDate(), "Accept-Language", "es");
+    HttpResponse<String> written = http().post("/fhir/Patient", FHIR_JSON, patientWithoutBirthDate(),
+        "Accept-Language", "es");
+
+    assertValidatorWording(FhirHttp.assertOutcome(validated, 200), Language.EN);
+    assertValidatorWording(FhirHttp.assertOutcome(written, 422), Language.EN);
+  }
+
+  /** An invalid example that breaks a minimum cardinality of ifp-patient, without its id. */
+  private static String patientWithoutBirthDate() {
+    Resource patient = (Resource) FHIR.newJsonParser().parseResource(
+        ConformanceExamples.read(ConformanceExamples.INVALID.resolve("Patient-no-birth-date.json")));
+    patient.setId((String) null);
+    return FHIR.newJsonParser().encodeResourceToString(patient);
+  }
+
+  /** The cardinality error is worded as the HL7 bundle of the language words it, not in English. */
+  private static void assertValidatorWording(OperationOutcome outcome, Language language) {
+    String id = Hl7Messages.MINIMUM_CARDINALITY;
+    String message = Hl7Messages.messageIn(outcome, id).orElseThrow(() -> new AssertionError(
+        "no " + id + " in " + FHIR.newJsonParser().encodeResourceToString(outcome)));
+    assertThat(Hl7Messages.of(language).words(id, message)).as("%s in %s", message, language).isTrue();
+    if (language != Language.EN) {
+      assertThat(Hl7Messages.of(Language.EN).words(id, message)).as("%s in English", message).isFalse();
+    }
+  }
+
+  @Test
   default void conformanceResources_areSearchableByUrl() {
     Bundle result = client().search().byUrl("StructureDefinition?url=" + PROFILE + "ifp-care-team")
         .returnBundle(Bundle.class).execute();
@@ -166,7 +218,7 @@ public interface ConformanceContract extends FhirServerAccess {
   default void capabilityStatement_listsSupportedProfiles() {
     CapabilityStatement capabilities = client().capabilities().ofType(CapabilityStatement.class).execute();
 
-    Map<String, java.util.List<String>> byType = new HashMap<>();
+    Map<String, List<String>> byType = new HashMap<>();
     capabilities.getRestFirstRep().getResource().forEach(r ->
         byType.put(r.getType(), r.getSupportedProfile().stream().map(p -> p.getValue()).toList()));
     assertThat(byType.get("CareTeam")).containsExactly(PROFILE + "ifp-care-team");

@@ -17,8 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * @param enabled check the IFP rules on every write and in {@code $validate}.
  * @param defaultEntity the federated entity (VL, WAL, BXL, DG) whose severities apply to
  *     resources that name none through the {@code ifp-entity} extension of their team or episode.
- * @param defaultLanguage the language of rule messages when the request's {@code Accept-Language}
- *     names none of nl, fr, de, en.
+ * @param defaultLanguage the language of rule messages, and of the profile validator's, when the
+ *     request's {@code Accept-Language} names none of nl, fr, de, en.
  * @param severity per rule id, per entity, a severity (error, warning, off) that replaces the
  *     catalogue's default, e.g. {@code ifp.rules.severity.IFP-TM-03.WAL: error}.
  * @param lockTimeout how long a write waits for another write of the same person to finish
