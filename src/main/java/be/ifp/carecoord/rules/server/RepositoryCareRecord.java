@@ -5,6 +5,7 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.FlushModeType;
 import java.sql.Clob;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -35,6 +36,10 @@ import org.springframework.stereotype.Component;
  * non-threadsafe access to the session"). This class depends on HAPI 8.8's schema (HFJ_RESOURCE,
  * HFJ_RES_VER with inline JSON text, HFJ_RES_LINK); the rule integration tests cover it on H2 and
  * PostgreSQL. Runs as the system: access control is not the rules' concern.
+ *
+ * <p>The queries do not flush the Hibernate session first: what this request is writing reaches
+ * the rules as pending resources, and HAPI flushes a transaction Bundle's entries itself before
+ * the rules run; a flush per query would dirty-check every entity of the write again.
  */
 @Component
 class RepositoryCareRecord implements CareRecord {
@@ -76,6 +81,7 @@ class RepositoryCareRecord implements CareRecord {
       return Optional.empty();
     }
     List<?> texts = entityManager.createNativeQuery(CURRENT_TEXT)
+        .setFlushMode(FlushModeType.COMMIT)
         .setParameter("type", id.getResourceType())
         .setParameter("id", id.getIdPart())
         .getResultList();
@@ -109,6 +115,7 @@ class RepositoryCareRecord implements CareRecord {
       return List.of();
     }
     List<?> rows = entityManager.createNativeQuery(LINKED_TEXTS)
+        .setFlushMode(FlushModeType.COMMIT)
         .setParameter("path", path)
         .setParameter("id", patient.substring("Patient/".length()))
         .getResultList();
