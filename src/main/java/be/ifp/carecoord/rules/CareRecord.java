@@ -1,6 +1,9 @@
 package be.ifp.carecoord.rules;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.CareTeam;
@@ -20,6 +23,18 @@ public interface CareRecord {
 
   /** The resource a relative reference ({@code Type/id}) points to, if it exists. */
   Optional<Resource> read(String reference);
+
+  /**
+   * The resources that exist among these references, by reference. A database answers this in
+   * one query; the default reads them one by one.
+   */
+  default Map<String, Resource> readAll(Collection<String> references) {
+    Map<String, Resource> found = new HashMap<>();
+    for (String reference : references) {
+      read(reference).ifPresent(resource -> found.put(reference, resource));
+    }
+    return found;
+  }
 
   /** CareTeams whose subject is the person. */
   List<CareTeam> careTeamsOf(String patient);

@@ -1,6 +1,8 @@
 package be.ifp.carecoord.rules;
 
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,6 +11,7 @@ import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.CareTeam;
 import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.EpisodeOfCare;
+import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
@@ -22,6 +25,35 @@ final class RememberingCareRecord implements CareRecord {
 
   RememberingCareRecord(CareRecord record) {
     this.record = record;
+  }
+
+  /**
+   * Reads, in one go, the resources the focus refers to and, one step further, the practitioners
+   * of the roles among them: the rules of a team or a plan ask for nearly all of them, one by one.
+   */
+  void prefetchReferencesOf(Resource focus) {
+    Set<String> references = ReferencesIn.resource(focus);
+    Map<String, Resource> found = prefetch(references);
+    Set<String> practitioners = new HashSet<>();
+    for (Resource resource : found.values()) {
+      if (resource instanceof PractitionerRole role && References.of(role.getPractitioner()) != null) {
+        practitioners.add(References.of(role.getPractitioner()));
+      }
+    }
+    prefetch(practitioners);
+  }
+
+  private Map<String, Resource> prefetch(Set<String> references) {
+    references.removeIf(reference -> answers.containsKey("read " + reference) || reference.startsWith("urn:")
+        || reference.startsWith("#") || !reference.contains("/"));
+    if (references.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, Resource> found = record.readAll(references);
+    for (String reference : references) {
+      answers.put("read " + reference, Optional.ofNullable(found.get(reference)));
+    }
+    return found;
   }
 
   @Override

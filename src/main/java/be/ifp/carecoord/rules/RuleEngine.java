@@ -44,7 +44,8 @@ public final class RuleEngine {
 
   /** Findings on a resource being created or updated, and on what depends on it. */
   public List<Finding> checkWrite(Resource written, CareRecord record) {
-    CareRecord remembering = new RememberingCareRecord(record);
+    RememberingCareRecord remembering = new RememberingCareRecord(record);
+    remembering.prefetchReferencesOf(written);
     List<Finding> findings = new ArrayList<>();
     for (Rule rule : rules) {
       if (rule.appliesTo(written.fhirType())) {

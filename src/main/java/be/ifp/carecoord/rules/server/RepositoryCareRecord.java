@@ -9,6 +9,9 @@ import jakarta.persistence.FlushModeType;
 import java.sql.Clob;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +57,10 @@ class RepositoryCareRecord implements CareRecord {
       + " join HFJ_RES_VER v on v.RES_ID = s.RES_ID and v.RES_VER = s.RES_VER"
       + " where t.RES_TYPE = 'Patient' and t.FHIR_ID = :id";
 
+  private static final String CURRENT_TEXTS = "select r.RES_TYPE, r.FHIR_ID, v.RES_TEXT_VC from HFJ_RESOURCE r"
+      + " join HFJ_RES_VER v on v.RES_ID = r.RES_ID and v.RES_VER = r.RES_VER"
+      + " where r.FHIR_ID in (:ids) and r.RES_DELETED_AT is null";
+
   private final EntityManager entityManager;
   private final FhirContext fhirContext;
   private final Set<String> heldByCaller;
@@ -87,6 +94,38 @@ class RepositoryCareRecord implements CareRecord {
         .getResultList();
     return texts.isEmpty() ? Optional.empty()
         : Optional.of(parse(id.getResourceType(), id.getIdPart(), texts.get(0), fhirContext.newJsonParser()));
+  }
+
+  /** One query for all of them (the rules' prefetch of what a resource refers to). */
+  @Override
+  public Map<String, Resource> readAll(Collection<String> references) {
+    Set<String> wanted = new HashSet<>(references);
+    wanted.removeAll(heldByCaller);
+    Set<String> ids = new HashSet<>();
+    for (String reference : wanted) {
+      IdType id = new IdType(reference);
+      if (id.hasResourceType() && id.hasIdPart()) {
+        ids.add(id.getIdPart());
+      }
+    }
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    List<?> rows = entityManager.createNativeQuery(CURRENT_TEXTS)
+        .setFlushMode(FlushModeType.COMMIT)
+        .setParameter("ids", ids)
+        .getResultList();
+    IParser parser = fhirContext.newJsonParser();
+    Map<String, Resource> found = new HashMap<>();
+    for (Object row : rows) {
+      Object[] columns = (Object[]) row;
+      String reference = columns[0] + "/" + columns[1];
+      // The same id may exist under several types; only the asked ones count.
+      if (wanted.contains(reference)) {
+        found.put(reference, parse(String.valueOf(columns[0]), String.valueOf(columns[1]), columns[2], parser));
+      }
+    }
+    return found;
   }
 
   @Override

@@ -56,24 +56,26 @@ class RulesBenchmark {
   @Test
   void costOfTheRules() throws Exception {
     String database = EmbeddedPostgresDatabase.newDatabase();
-    FhirHttp withRules = start(database, true);
-    FhirHttp withoutRules = start(database, false);
+    // The rules instance first: the one-coordinator check runs in its context.
+    FhirHttp withRules = start(database, true, true);
+    FhirHttp withoutRules = start(database, false, true);
+    FhirHttp loader = start(database, false, false);
     ConformanceExamples.loadValid(access(withoutRules));
     PersonFiles files = new PersonFiles();
 
-    load(withoutRules, files, 0, FEW_PERSONS);
+    load(loader, files, 0, FEW_PERSONS);
     double[] checkFew = oneCoordinatorCheck(FEW_PERSONS);
-    load(withoutRules, files, FEW_PERSONS, PERSONS);
+    load(loader, files, FEW_PERSONS, PERSONS);
     double[] checkMany = oneCoordinatorCheck(PERSONS);
 
     double[][] team = interleaved(withRules, withoutRules, i -> files.team(i, ++edits), "CareTeam", "bt-");
     double[][] plan = interleaved(withRules, withoutRules, i -> files.plan(i, ++edits), "CarePlan", "bc-");
 
     StringBuilder body = new StringBuilder();
-    body.append("Two server instances (jar classes in the test JVM, one Spring context each) on one embedded ")
-        .append("PostgreSQL 17 database: one with the IFP rules, one with `ifp.rules.enabled=false`; profile ")
-        .append("validation off in both, so that the ratio is the rules' cost over a plain write (with ")
-        .append("profile validation on, the same rules cost a smaller share). ").append(PERSONS)
+    body.append("Server instances (one Spring context each, in the test JVM) on one embedded PostgreSQL 17 ")
+        .append("database, configured as a server runs by default (IFP profile validation on every write): ")
+        .append("one with the IFP rules, one with `ifp.rules.enabled=false`; a third, with neither profiles ")
+        .append("nor rules, only loads the data. ").append(PERSONS)
         .append(" persons loaded, each with a Patient, a coordinator agreement, a team with a reimbursable ")
         .append("coordinator, a life goal and a care plan. Measured: `PUT` of an existing person's team or ")
         .append("plan with one changed field, over HTTP, ").append(WARM_UP).append(" warm-up then ")
@@ -93,7 +95,7 @@ class RulesBenchmark {
     BenchmarkReport.write("rules", "Cost of the IFP rules (issue 4)", "mvn -Pbench verify", body.toString());
   }
 
-  private FhirHttp start(String database, boolean rules) throws Exception {
+  private FhirHttp start(String database, boolean rules, boolean profiles) throws Exception {
     Path dataDir = Files.createTempDirectory("ifp-bench");
     ConfigurableApplicationContext context = new SpringApplicationBuilder(CarecoordApplication.class)
         .profiles("postgres")
@@ -104,7 +106,7 @@ class RulesBenchmark {
             "--spring.datasource.password=",
             "--ifp.server.data-dir=" + dataDir.toString(),
             "--ifp.rules.enabled=" + String.valueOf(rules),
-            "--ifp.profiles.validate-on-write=false",
+            "--ifp.profiles.validate-on-write=" + profiles,
             "--logging.level.ifp.request=WARN");
     instances.add(context);
     return new FhirHttp("http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort());
