@@ -61,38 +61,38 @@ record BelraiAssessmentInput(
   /** Reads the body; refuses it with 400, naming where it broke, when it is not this JSON. */
   static BelraiAssessmentInput parse(byte[] body) {
     if (body == null || body.length == 0) {
-      throw new ImportRefused(List.of(new Problem(Problem.WHOLE_BODY, Problem.Kind.MISSING,
-          "the request has no body; send the assessment as JSON")));
+      throw refused(Problem.WHOLE_BODY, Problem.Kind.MISSING, "the request has no body; send the assessment as JSON");
     }
+    BelraiAssessmentInput input;
     try {
-      BelraiAssessmentInput input = JSON.readValue(body, BelraiAssessmentInput.class);
-      if (input == null) {
-        throw new ImportRefused(List.of(new Problem(Problem.WHOLE_BODY, Problem.Kind.MALFORMED,
-            "the body is not a JSON object")));
-      }
-      return input;
+      input = JSON.readValue(body, BelraiAssessmentInput.class);
     } catch (JsonMappingException e) {
-      throw new ImportRefused(List.of(new Problem(path(e.getPath()), Problem.Kind.MALFORMED,
-          e.getOriginalMessage())));
+      throw refused(path(e.getPath()), Problem.Kind.MALFORMED, e.getOriginalMessage());
     } catch (JacksonException e) {
-      throw new ImportRefused(List.of(new Problem(Problem.WHOLE_BODY, Problem.Kind.MALFORMED,
-          "malformed JSON: " + e.getOriginalMessage())));
+      throw refused(Problem.WHOLE_BODY, Problem.Kind.MALFORMED, "malformed JSON: " + e.getOriginalMessage());
     } catch (IOException e) {
-      throw new ImportRefused(List.of(new Problem(Problem.WHOLE_BODY, Problem.Kind.MALFORMED,
-          "unreadable body: " + e.getMessage())));
+      throw refused(Problem.WHOLE_BODY, Problem.Kind.MALFORMED, "unreadable body: " + e.getMessage());
     }
+    if (input == null) {
+      throw refused(Problem.WHOLE_BODY, Problem.Kind.MALFORMED, "the body is not a JSON object");
+    }
+    return input;
+  }
+
+  private static ImportRefused refused(String field, Problem.Kind kind, String message) {
+    return new ImportRefused(List.of(new Problem(field, kind, message)));
   }
 
   /** {@code scales.cps}, {@code triggeredCaps[1]}: the JSON path Jackson was at. */
   private static String path(List<JsonMappingException.Reference> references) {
-    StringBuilder path = new StringBuilder();
+    String path = null;
     for (JsonMappingException.Reference reference : references) {
       if (reference.getFieldName() != null) {
-        path.append(path.isEmpty() ? reference.getFieldName() : Problem.child("", reference.getFieldName()));
-      } else if (reference.getIndex() >= 0) {
-        path.append(Problem.element("", reference.getIndex()));
+        path = path == null ? reference.getFieldName() : Problem.child(path, reference.getFieldName());
+      } else if (path != null && reference.getIndex() >= 0) {
+        path = Problem.element(path, reference.getIndex());
       }
     }
-    return path.isEmpty() ? Problem.WHOLE_BODY : path.toString();
+    return path == null ? Problem.WHOLE_BODY : path;
   }
 }
