@@ -46,7 +46,8 @@ class RestServerConfiguration {
       ISearchParamRegistry searchParamRegistry,
       IValidationSupport validationSupport,
       ObjectProvider<BuildProperties> buildProperties,
-      List<RestServerInterceptor> interceptors) {
+      List<RestServerInterceptor> interceptors,
+      List<RestServerProvider> providers) {
     // Narratives are the client's business; generating them costs time on every write.
     fhirContext.setNarrativeGenerator(new NullNarrativeGenerator());
 
@@ -58,6 +59,7 @@ class RestServerConfiguration {
     server.registerProviders(resourceProviders.createProviders());
     server.registerProvider(systemProvider);
     server.registerProvider(valueSetOperations);
+    providers.forEach(server::registerProvider);
 
     pagingProvider.setDefaultPageSize(properties.defaultPageSize());
     pagingProvider.setMaximumPageSize(properties.maxPageSize());
