@@ -45,17 +45,26 @@ final class SharedResources {
     return byTestIdentifier(testValue).replace("|", "%7C");
   }
 
-  /**
-   * A platform's sync of shared resources in one transaction: the practitioner created unless he
-   * exists ({@code ifNoneExist}), the organisation upserted ({@code PUT Organization?identifier=}).
-   */
-  static String transactionJson(String practitionerValue, String organisationValue) {
+  /** Shared resources as platforms should sync them: each created unless it exists. */
+  static String conditionalCreatesJson(String practitionerValue, String organisationValue) {
     Bundle bundle = new Bundle().setType(BundleType.TRANSACTION);
-    bundle.addEntry().setResource(practitioner(practitionerValue)).getRequest()
-        .setMethod(HTTPVerb.POST).setUrl("Practitioner").setIfNoneExist(byTestIdentifier(practitionerValue));
+    conditionalCreate(bundle, practitioner(practitionerValue), practitionerValue);
+    conditionalCreate(bundle, organisation(organisationValue), organisationValue);
+    return json(bundle);
+  }
+
+  /** The practitioner created unless he exists, the organisation upserted by identifier. */
+  static String conditionalCreateAndUpdateJson(String practitionerValue, String organisationValue) {
+    Bundle bundle = new Bundle().setType(BundleType.TRANSACTION);
+    conditionalCreate(bundle, practitioner(practitionerValue), practitionerValue);
     bundle.addEntry().setResource(organisation(organisationValue)).getRequest()
         .setMethod(HTTPVerb.PUT).setUrl("Organization?" + byTestIdentifier(organisationValue));
     return json(bundle);
+  }
+
+  private static void conditionalCreate(Bundle bundle, Resource resource, String testValue) {
+    bundle.addEntry().setResource(resource).getRequest()
+        .setMethod(HTTPVerb.POST).setUrl(resource.fhirType()).setIfNoneExist(byTestIdentifier(testValue));
   }
 
   private static <T extends Resource> T example(Class<T> type, String file) {
