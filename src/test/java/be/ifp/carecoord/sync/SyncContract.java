@@ -10,6 +10,7 @@ import be.ifp.carecoord.support.StoredResources;
 import be.ifp.carecoord.support.TestData;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Organization;
@@ -91,6 +92,34 @@ public interface SyncContract extends FhirServerAccess {
     Bundle replayed = FHIR.newJsonParser().parseResource(Bundle.class, replay.body());
     assertThat(replayed.getEntry()).extracting(entry -> entry.getResponse().getStatus())
         .allSatisfy(status -> assertThat(status).startsWith("200"));
+  }
+
+  /**
+   * Tools editing the same record at once (two platforms and an EHR, say): each update that loses
+   * the race is run again on the newest version, within the default number of retries.
+   */
+  int EDITORS = 4;
+
+  @Test
+  default void concurrentUpdatesWithoutIfMatch_allSucceed() {
+    String value = TestData.uniqueValue();
+    HttpResponse<String> created =
+        http().post("/fhir/Organization", FHIR_JSON, SharedResources.organisationJson(value));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String id = new IdType(created.headers().firstValue("Location").orElseThrow()).getIdPart();
+    AtomicInteger editor = new AtomicInteger();
+
+    // Each editor renames the practice differently, so that no update is a no-op.
+    List<HttpResponse<String>> responses = Concurrently.run(EDITORS, () -> {
+      Organization renamed = SharedResources.organisation(value);
+      renamed.setId(id);
+      renamed.setName("Huisartsenpraktijk De Linde " + editor.incrementAndGet());
+      return http().put("/fhir/Organization/" + id, FHIR_JSON, FHIR.newJsonParser().encodeResourceToString(renamed));
+    });
+
+    assertAllSucceeded(responses);
+    assertThat(client().read().resource(Organization.class).withId(id).execute().getMeta().getVersionId())
+        .isEqualTo(String.valueOf(1 + EDITORS));
   }
 
   @Test
