@@ -72,6 +72,24 @@ class RuleEnforcingInterceptor implements StorageInterceptor {
     }
   }
 
+  /**
+   * A write that lost a race is about to be run again from the start (see the sync package), or
+   * is answered 409: what its failed attempt found is no longer true. Runs before any hook that
+   * decides on the retry, since the first hook with an answer ends the call.
+   */
+  @Hook(value = Pointcut.STORAGE_VERSION_CONFLICT, order = Integer.MIN_VALUE)
+  public void attemptFailed(RequestDetails request) {
+    if (request == null) {
+      return;
+    }
+    request.getUserData().remove(TRANSACTION_FINDINGS);
+    Bundle bundle = requestBundle(request);
+    // A batch's earlier entries were stored in their own transactions: their warnings stand.
+    if (bundle == null || bundle.getType() != Bundle.BundleType.BATCH) {
+      request.getUserData().remove(WARNINGS);
+    }
+  }
+
   private void judge(List<Finding> findings, RequestDetails request) {
     if (findings.isEmpty()) {
       return;
