@@ -20,6 +20,9 @@ import org.hl7.fhir.r4.model.Resource;
  */
 final class RememberingCareRecord implements CareRecord {
 
+  /** Focus → team → role → practitioner. */
+  private static final int PREFETCH_HOPS = 3;
+
   private final CareRecord record;
   private final Map<String, Object> answers = new HashMap<>();
 
@@ -28,19 +31,30 @@ final class RememberingCareRecord implements CareRecord {
   }
 
   /**
-   * Reads, in one go, the resources the focus refers to and, one step further, the practitioners
-   * of the roles among them: the rules of a team or a plan ask for nearly all of them, one by one.
+   * Reads, a few queries in all, what the rules of a team or a plan will ask for one by one: the
+   * resources the focus refers to, the members of a team among them, and the practitioners of
+   * the roles found on the way.
    */
   void prefetchReferencesOf(Resource focus) {
-    Set<String> references = ReferencesIn.resource(focus);
-    Map<String, Resource> found = prefetch(references);
-    Set<String> practitioners = new HashSet<>();
-    for (Resource resource : found.values()) {
-      if (resource instanceof PractitionerRole role && References.of(role.getPractitioner()) != null) {
-        practitioners.add(References.of(role.getPractitioner()));
+    Set<String> next = ReferencesIn.resource(focus);
+    for (int hop = 0; hop < PREFETCH_HOPS && !next.isEmpty(); hop++) {
+      Map<String, Resource> found = prefetch(next);
+      Set<String> following = new HashSet<>();
+      for (Resource resource : found.values()) {
+        if (resource instanceof PractitionerRole role) {
+          addIfPresent(following, References.of(role.getPractitioner()));
+        } else if (resource instanceof CareTeam team) {
+          team.getParticipant().forEach(p -> addIfPresent(following, References.of(p.getMember())));
+        }
       }
+      next = following;
     }
-    prefetch(practitioners);
+  }
+
+  private static void addIfPresent(Set<String> references, String reference) {
+    if (reference != null) {
+      references.add(reference);
+    }
   }
 
   private Map<String, Resource> prefetch(Set<String> references) {
