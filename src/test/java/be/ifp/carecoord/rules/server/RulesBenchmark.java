@@ -85,7 +85,7 @@ class RulesBenchmark {
         .append("|---|---|---|---|---|---|---|\n")
         .append(row("CareTeam update", team)).append(row("CarePlan update", plan))
         .append("\nThe one-coordinator check (IFP-TM-04 alone, in-process, over the server's database ")
-        .append("record: the person's teams by an indexed reference search, then each team read by id), ")
+        .append("record: the person's teams in one query through the reference index), ")
         .append("for a random person's team, ").append(MEASURED).append(" checks after ").append(WARM_UP)
         .append(" warm-up:\n\n| persons loaded | p50 (ms) | p90 (ms) |\n|---|---|---|\n")
         .append(String.format("| %,d | %.2f | %.2f |%n", FEW_PERSONS, percentile(checkFew, 50), percentile(checkFew, 90)))
