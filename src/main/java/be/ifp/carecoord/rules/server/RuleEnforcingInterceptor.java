@@ -83,7 +83,7 @@ class RuleEnforcingInterceptor implements StorageInterceptor {
       return;
     }
     request.getUserData().remove(TRANSACTION_FINDINGS);
-    Bundle bundle = requestBundle(request);
+    Bundle bundle = RuleChecks.bundleOf(request);
     // A batch's earlier entries were stored in their own transactions: their warnings stand.
     if (bundle == null || bundle.getType() != Bundle.BundleType.BATCH) {
       request.getUserData().remove(WARNINGS);
@@ -94,8 +94,7 @@ class RuleEnforcingInterceptor implements StorageInterceptor {
     if (findings.isEmpty()) {
       return;
     }
-    Bundle bundle = requestBundle(request);
-    if (bundle != null && bundle.getType() == Bundle.BundleType.TRANSACTION) {
+    if (transactionOf(request) != null) {
       findingsOf(request, TRANSACTION_FINDINGS).addAll(findings);
       return;
     }
@@ -121,9 +120,9 @@ class RuleEnforcingInterceptor implements StorageInterceptor {
   private static List<Resource> sameRequest(RequestDetails request, IBaseResource resource) {
     List<Resource> resources = new ArrayList<>();
     resources.add((Resource) resource);
-    Bundle bundle = requestBundle(request);
-    if (bundle != null && bundle.getType() == Bundle.BundleType.TRANSACTION) {
-      for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+    Bundle transaction = transactionOf(request);
+    if (transaction != null) {
+      for (Bundle.BundleEntryComponent entry : transaction.getEntry()) {
         if (entry.hasResource() && entry.getResource() != resource
             && entry.getResource().getIdElement().hasIdPart()
             && !entry.getResource().getIdElement().getIdPart().startsWith("urn:")
@@ -135,8 +134,10 @@ class RuleEnforcingInterceptor implements StorageInterceptor {
     return resources;
   }
 
-  private static Bundle requestBundle(RequestDetails request) {
-    return RuleChecks.bundleOf(request);
+  /** The request's Bundle when it is a transaction (judged whole), else null. */
+  private static Bundle transactionOf(RequestDetails request) {
+    Bundle bundle = RuleChecks.bundleOf(request);
+    return bundle != null && bundle.getType() == Bundle.BundleType.TRANSACTION ? bundle : null;
   }
 
   @SuppressWarnings("unchecked")
