@@ -3,6 +3,7 @@ package be.ifp.carecoord.server;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -17,6 +18,9 @@ import org.springframework.validation.annotation.Validated;
  * @param defaultPageSize number of resources in a search page when the client gives no
  *     {@code _count}.
  * @param maxPageSize largest {@code _count} a client may ask for; larger values are capped.
+ * @param lockTimeout embedded H2 only: how long a write waits for another write of the same
+ *     person or conditional URL before it is answered 409 (retry); PostgreSQL detects deadlocks
+ *     itself.
  */
 @Validated
 @ConfigurationProperties("ifp.server")
@@ -24,7 +28,8 @@ public record FhirServerProperties(
     @NotNull @DefaultValue("./data") Path dataDir,
     @DefaultValue("") String publicBaseUrl,
     @Min(1) @DefaultValue("20") int defaultPageSize,
-    @Min(1) @DefaultValue("200") int maxPageSize) {
+    @Min(1) @DefaultValue("200") int maxPageSize,
+    @NotNull @DefaultValue("10s") Duration lockTimeout) {
 
   /** The public base URL, or {@code null} when it is derived from requests. */
   String publicBaseUrlOrNull() {

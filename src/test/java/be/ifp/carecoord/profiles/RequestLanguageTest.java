@@ -6,7 +6,6 @@ import be.ifp.carecoord.rules.Entity;
 import be.ifp.carecoord.rules.Language;
 import be.ifp.carecoord.rules.server.RulesProperties;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
-import java.time.Duration;
 import java.time.Period;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 class RequestLanguageTest {
 
   private final RequestLanguage requestLanguage = new RequestLanguage(new RulesProperties(
-      true, Entity.VL, Language.NL, Map.of(), Duration.ofSeconds(10),
+      true, Entity.VL, Language.NL, Map.of(),
       new RulesProperties.CaseManagement(Period.ofMonths(6)),
       new RulesProperties.Wallonia(List.of(), List.of())));
 

@@ -1,5 +1,6 @@
 package be.ifp.carecoord.rules.server;
 
+import be.ifp.carecoord.locks.TransactionLocks;
 import be.ifp.carecoord.rules.CareRecord;
 import be.ifp.carecoord.rules.Finding;
 import be.ifp.carecoord.rules.Language;
@@ -26,10 +27,10 @@ public class RuleChecks {
 
   private final RuleEngine engine;
   private final RepositoryCareRecord stored;
-  private final PersonLocks locks;
+  private final TransactionLocks locks;
   private final Language defaultLanguage;
 
-  RuleChecks(RuleEngine engine, RepositoryCareRecord stored, PersonLocks locks, Language defaultLanguage) {
+  RuleChecks(RuleEngine engine, RepositoryCareRecord stored, TransactionLocks locks, Language defaultLanguage) {
     this.engine = engine;
     this.stored = stored;
     this.locks = locks;
@@ -126,7 +127,7 @@ public class RuleChecks {
   private void lockPersonIfNeeded(Resource resource) {
     String person = References.personOf(resource);
     if (person != null && engine.needsPersonLock(resource)) {
-      locks.lockForTransaction(person);
+      locks.lockForTransaction("person " + person);
     }
   }
 }

@@ -1,6 +1,7 @@
 package be.ifp.carecoord.rules.server;
 
 import be.ifp.carecoord.domain.Canonicals;
+import be.ifp.carecoord.locks.TransactionLocks;
 import be.ifp.carecoord.profiles.IfpPackage;
 import be.ifp.carecoord.rules.EligibleProfessions;
 import be.ifp.carecoord.rules.Rule;
@@ -8,12 +9,8 @@ import be.ifp.carecoord.rules.RuleCatalogue;
 import be.ifp.carecoord.rules.RuleEngine;
 import be.ifp.carecoord.rules.RuleSettings;
 import ca.uhn.fhir.context.FhirContext;
-import jakarta.persistence.EntityManagerFactory;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
-import javax.sql.DataSource;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ValueSet;
@@ -22,7 +19,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.orm.jpa.SharedEntityManagerCreator;
 
 /** Wires the rule engine into the server: settings, professions from the package, locks, hooks. */
 @Configuration
@@ -30,9 +26,6 @@ import org.springframework.orm.jpa.SharedEntityManagerCreator;
 class RuleEngineConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(RuleEngineConfiguration.class);
-
-  /** Enough stripes that unrelated persons rarely share one. */
-  private static final int IN_PROCESS_LOCK_STRIPES = 1024;
 
   @Bean
   RuleEngine ruleEngine(RulesProperties properties, IfpPackage ifpPackage) {
@@ -45,19 +38,7 @@ class RuleEngineConfiguration {
   }
 
   @Bean
-  PersonLocks personLocks(DataSource dataSource, EntityManagerFactory entityManagerFactory,
-      RulesProperties properties) throws SQLException {
-    try (Connection connection = dataSource.getConnection()) {
-      if ("PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
-        return new PostgresAdvisoryPersonLocks(
-            SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory));
-      }
-    }
-    return new InProcessPersonLocks(IN_PROCESS_LOCK_STRIPES, properties.lockTimeout());
-  }
-
-  @Bean
-  RuleChecks ruleChecks(RuleEngine engine, RepositoryCareRecord record, PersonLocks locks,
+  RuleChecks ruleChecks(RuleEngine engine, RepositoryCareRecord record, TransactionLocks locks,
       RulesProperties properties) {
     return new RuleChecks(engine, record, locks, properties.defaultLanguage());
   }

@@ -2,7 +2,6 @@ package be.ifp.carecoord.rules.server;
 
 import be.ifp.carecoord.rules.Entity;
 import be.ifp.carecoord.rules.Language;
-import java.time.Duration;
 import java.time.Period;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +20,6 @@ import org.springframework.validation.annotation.Validated;
  *     request's {@code Accept-Language} names none of nl, fr, de, en.
  * @param severity per rule id, per entity, a severity (error, warning, off) that replaces the
  *     catalogue's default, e.g. {@code ifp.rules.severity.IFP-TM-03.WAL: error}.
- * @param lockTimeout how long a write waits for another write of the same person to finish
- *     before it is answered 409 (retry); only with the embedded H2 database, PostgreSQL detects
- *     deadlocks itself.
  * @param caseManagement settings of the case-management rules.
  * @param wal settings that only apply in Wallonia.
  */
@@ -34,7 +30,6 @@ public record RulesProperties(
     @DefaultValue("VL") Entity defaultEntity,
     @DefaultValue("EN") Language defaultLanguage,
     @DefaultValue Map<String, Map<String, String>> severity,
-    @DefaultValue("10s") Duration lockTimeout,
     @DefaultValue CaseManagement caseManagement,
     @DefaultValue Wallonia wal) {
 

@@ -8,7 +8,6 @@ import be.ifp.carecoord.rules.Language;
 import be.ifp.carecoord.rules.RuleCatalogue;
 import be.ifp.carecoord.rules.RuleSettings;
 import be.ifp.carecoord.rules.Severity;
-import java.time.Duration;
 import java.time.Period;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class RuleSettingsFactoryTest {
 
   private static RulesProperties properties(Map<String, Map<String, String>> severity) {
-    return new RulesProperties(true, Entity.VL, Language.EN, severity, Duration.ofSeconds(10),
+    return new RulesProperties(true, Entity.VL, Language.EN, severity,
         new RulesProperties.CaseManagement(Period.ofMonths(3)),
         new RulesProperties.Wallonia(List.of(" 40 "), List.of()));
   }

@@ -1,4 +1,4 @@
-package be.ifp.carecoord.rules.server;
+package be.ifp.carecoord.locks;
 
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import java.time.Duration;
@@ -8,17 +8,17 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Person locks inside this JVM, for the embedded H2 database: only one process can open an H2
- * file database, so a lock in the process is a lock on the database. A fixed set of stripes keeps
- * memory bounded; a lock not obtained in time (e.g. two transactions each holding a person the
+ * Locks inside this JVM, for the embedded H2 database: only one process can open an H2 file
+ * database, so a lock in the process is a lock on the database. A fixed set of stripes keeps
+ * memory bounded; a lock not obtained in time (e.g. two transactions each holding a key the
  * other wants) answers 409 so the client can retry.
  */
-final class InProcessPersonLocks implements PersonLocks {
+final class InProcessLocks implements TransactionLocks {
 
   private final ReentrantLock[] stripes;
   private final Duration timeout;
 
-  InProcessPersonLocks(int stripeCount, Duration timeout) {
+  InProcessLocks(int stripeCount, Duration timeout) {
     this.stripes = new ReentrantLock[stripeCount];
     for (int i = 0; i < stripeCount; i++) {
       stripes[i] = new ReentrantLock();
@@ -27,16 +27,16 @@ final class InProcessPersonLocks implements PersonLocks {
   }
 
   @Override
-  public void lockForTransaction(String person) {
-    ReentrantLock lock = stripes[Math.floorMod(person.hashCode(), stripes.length)];
+  public void lockForTransaction(String key) {
+    ReentrantLock lock = stripes[Math.floorMod(key.hashCode(), stripes.length)];
     try {
       if (!lock.tryLock(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         throw new ResourceVersionConflictException(
-            "Another write for " + person + " is in progress; retry the request");
+            "Another write of " + key + " is in progress; retry the request");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new ResourceVersionConflictException("Interrupted while waiting to write " + person);
+      throw new ResourceVersionConflictException("Interrupted while waiting to write " + key);
     }
     TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
       @Override

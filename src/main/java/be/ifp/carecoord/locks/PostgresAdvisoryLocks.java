@@ -1,36 +1,39 @@
-package be.ifp.carecoord.rules.server;
+package be.ifp.carecoord.locks;
 
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import jakarta.persistence.EntityManager;
 import java.sql.SQLException;
 
 /**
- * PostgreSQL transaction-scoped advisory locks, one per person: they hold across every server
- * instance that shares the database, and PostgreSQL releases them at commit or rollback.
+ * PostgreSQL transaction-scoped advisory locks: they hold across every server instance that
+ * shares the database, and PostgreSQL releases them at commit or rollback.
  */
-final class PostgresAdvisoryPersonLocks implements PersonLocks {
+final class PostgresAdvisoryLocks implements TransactionLocks {
 
   /** PostgreSQL's SQLSTATE for a detected deadlock. */
   private static final String DEADLOCK = "40P01";
 
+  /** Keeps our lock keys apart from advisory locks other software may take in the database. */
+  private static final String NAMESPACE = "ifp-carecoord:";
+
   private final EntityManager entityManager;
 
-  PostgresAdvisoryPersonLocks(EntityManager entityManager) {
+  PostgresAdvisoryLocks(EntityManager entityManager) {
     this.entityManager = entityManager;
   }
 
   @Override
-  public void lockForTransaction(String person) {
+  public void lockForTransaction(String key) {
     try {
       entityManager
           .createNativeQuery("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
-          .setParameter("key", "ifp-person:" + person)
+          .setParameter("key", NAMESPACE + key)
           .getSingleResult();
     } catch (RuntimeException e) {
       if (isDeadlock(e)) {
-        // Two transactions locking the same persons in opposite order: one loses, and may retry.
+        // Two transactions locking the same keys in opposite order: one loses, and may retry.
         throw new ResourceVersionConflictException(
-            "Another write for " + person + " was in progress; retry the request");
+            "Another write of " + key + " was in progress; retry the request");
       }
       throw e;
     }
