@@ -51,8 +51,12 @@ class RepositoryCareRecord implements CareRecord {
       + " join HFJ_RES_VER v on v.RES_ID = r.RES_ID and v.RES_VER = r.RES_VER"
       + " where r.RES_TYPE = :type and r.FHIR_ID = :id and r.RES_DELETED_AT is null";
 
-  private static final String LINKED_TEXTS = "select s.FHIR_ID, v.RES_TEXT_VC from HFJ_RESOURCE t"
-      + " join HFJ_RES_LINK l on l.TARGET_RESOURCE_ID = t.RES_ID and l.SRC_PATH = :path"
+  /** The paths by which a person's teams, episodes, consents and plans refer to her. */
+  private static final List<String> PERSON_PATHS =
+      List.of("CareTeam.subject", "EpisodeOfCare.patient", "Consent.patient", "CarePlan.subject");
+
+  private static final String LINKED_TEXTS = "select s.RES_TYPE, s.FHIR_ID, v.RES_TEXT_VC from HFJ_RESOURCE t"
+      + " join HFJ_RES_LINK l on l.TARGET_RESOURCE_ID = t.RES_ID and l.SRC_PATH in (:paths)"
       + " join HFJ_RESOURCE s on s.RES_ID = l.SRC_RESOURCE_ID and s.RES_DELETED_AT is null"
       + " join HFJ_RES_VER v on v.RES_ID = s.RES_ID and v.RES_VER = s.RES_VER"
       + " where t.RES_TYPE = 'Patient' and t.FHIR_ID = :id";
@@ -64,21 +68,31 @@ class RepositoryCareRecord implements CareRecord {
   private final EntityManager entityManager;
   private final FhirContext fhirContext;
   private final Set<String> heldByCaller;
+  /**
+   * A person's linked rows by type, read once per check; null in the shared bean, whose answers
+   * must not outlive a transaction.
+   */
+  private final Map<String, Map<String, List<Object[]>>> personRows;
 
   @Autowired
   RepositoryCareRecord(EntityManagerFactory entityManagerFactory, FhirContext fhirContext) {
-    this(SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory), fhirContext, Set.of());
+    this(SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory), fhirContext, Set.of(), null);
   }
 
-  private RepositoryCareRecord(EntityManager entityManager, FhirContext fhirContext, Set<String> heldByCaller) {
+  private RepositoryCareRecord(EntityManager entityManager, FhirContext fhirContext, Set<String> heldByCaller,
+      Map<String, Map<String, List<Object[]>>> personRows) {
     this.entityManager = entityManager;
     this.fhirContext = fhirContext;
     this.heldByCaller = heldByCaller;
+    this.personRows = personRows;
   }
 
-  /** This record without the resources (references {@code Type/id}) the caller holds itself. */
+  /**
+   * This record for one check: without the resources (references {@code Type/id}) the caller
+   * holds itself, and reading each person's teams, episodes, consents and plans in one query.
+   */
   RepositoryCareRecord without(Set<String> heldByCaller) {
-    return new RepositoryCareRecord(entityManager, fhirContext, heldByCaller);
+    return new RepositoryCareRecord(entityManager, fhirContext, heldByCaller, new HashMap<>());
   }
 
   @Override
@@ -130,46 +144,60 @@ class RepositoryCareRecord implements CareRecord {
 
   @Override
   public List<CareTeam> careTeamsOf(String patient) {
-    return linked(CareTeam.class, "CareTeam.subject", patient);
+    return linked(CareTeam.class, patient);
   }
 
   @Override
   public List<EpisodeOfCare> episodesOf(String patient) {
-    return linked(EpisodeOfCare.class, "EpisodeOfCare.patient", patient);
+    return linked(EpisodeOfCare.class, patient);
   }
 
   @Override
   public List<Consent> consentsOf(String patient) {
-    return linked(Consent.class, "Consent.patient", patient);
+    return linked(Consent.class, patient);
   }
 
   @Override
   public List<CarePlan> carePlansOf(String patient) {
-    return linked(CarePlan.class, "CarePlan.subject", patient);
+    return linked(CarePlan.class, patient);
   }
 
-  /** The current versions of the resources whose {@code path} refers to the person. */
-  private <T extends Resource> List<T> linked(Class<T> type, String path, String patient) {
+  /** The current versions of the resources of a type that refer to the person. */
+  private <T extends Resource> List<T> linked(Class<T> type, String patient) {
     if (!patient.startsWith("Patient/")) {
       return List.of();
     }
-    List<?> rows = entityManager.createNativeQuery(LINKED_TEXTS)
-        .setFlushMode(FlushModeType.COMMIT)
-        .setParameter("path", path)
-        .setParameter("id", patient.substring("Patient/".length()))
-        .getResultList();
     String resourceType = fhirContext.getResourceType(type);
+    Map<String, List<Object[]>> byType = personRows == null ? linkedRows(patient)
+        : personRows.computeIfAbsent(patient, this::linkedRows);
     IParser parser = fhirContext.newJsonParser();
     // A resource that refers to the person twice has two index rows.
     Map<String, T> found = new LinkedHashMap<>();
-    for (Object row : rows) {
-      Object[] columns = (Object[]) row;
-      String id = String.valueOf(columns[0]);
+    for (Object[] columns : byType.getOrDefault(resourceType, List.of())) {
+      String id = String.valueOf(columns[1]);
       if (!heldByCaller.contains(resourceType + "/" + id) && !found.containsKey(id)) {
-        found.put(id, type.cast(parse(resourceType, id, columns[1], parser)));
+        found.put(id, type.cast(parse(resourceType, id, columns[2], parser)));
       }
     }
     return new ArrayList<>(found.values());
+  }
+
+  /**
+   * One query for all the person's teams, episodes, consents and plans, as unparsed rows by
+   * type: the rules of one write usually ask for several of them.
+   */
+  private Map<String, List<Object[]>> linkedRows(String patient) {
+    List<?> rows = entityManager.createNativeQuery(LINKED_TEXTS)
+        .setFlushMode(FlushModeType.COMMIT)
+        .setParameter("paths", PERSON_PATHS)
+        .setParameter("id", patient.substring("Patient/".length()))
+        .getResultList();
+    Map<String, List<Object[]>> byType = new HashMap<>();
+    for (Object row : rows) {
+      Object[] columns = (Object[]) row;
+      byType.computeIfAbsent(String.valueOf(columns[0]), type -> new ArrayList<>()).add(columns);
+    }
+    return byType;
   }
 
   private static Resource parse(String type, String id, Object text, IParser parser) {

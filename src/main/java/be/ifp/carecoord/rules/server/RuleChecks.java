@@ -61,7 +61,7 @@ public class RuleChecks {
    * {@code $validate}, and a write that its profile already refused.
    */
   public List<Finding> ifWritten(Collection<Resource> resources) {
-    CareRecord record = PendingChangesCareRecord.over(stored, resources);
+    CareRecord record = PendingChangesCareRecord.over(stored.without(Set.of()), resources);
     return resources.stream()
         .flatMap(resource -> engine.checkWrite(resource, record).stream())
         .distinct()
