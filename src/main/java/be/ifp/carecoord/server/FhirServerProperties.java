@@ -3,6 +3,7 @@ package be.ifp.carecoord.server;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -17,6 +18,10 @@ import org.springframework.validation.annotation.Validated;
  * @param defaultPageSize number of resources in a search page when the client gives no
  *     {@code _count}.
  * @param maxPageSize largest {@code _count} a client may ask for; larger values are capped.
+ * @param reuseSearchResultsFor how long HAPI may answer a search with the stored results of the
+ *     same search made earlier, instead of running it again. Zero: never, so every search sees
+ *     every write committed before it (a platform pulling {@code _lastUpdated=gt…} twice within
+ *     the window would otherwise miss what was written in between).
  */
 @Validated
 @ConfigurationProperties("ifp.server")
@@ -24,7 +29,13 @@ public record FhirServerProperties(
     @NotNull @DefaultValue("./data") Path dataDir,
     @DefaultValue("") String publicBaseUrl,
     @Min(1) @DefaultValue("20") int defaultPageSize,
-    @Min(1) @DefaultValue("200") int maxPageSize) {
+    @Min(1) @DefaultValue("200") int maxPageSize,
+    @NotNull @DefaultValue("0s") Duration reuseSearchResultsFor) {
+
+  /** {@link #reuseSearchResultsFor} in HAPI's terms: milliseconds, {@code null} for never. */
+  Long reuseSearchResultsMillisOrNull() {
+    return reuseSearchResultsFor.isZero() || reuseSearchResultsFor.isNegative() ? null : reuseSearchResultsFor.toMillis();
+  }
 
   /** The public base URL, or {@code null} when it is derived from requests. */
   String publicBaseUrlOrNull() {
