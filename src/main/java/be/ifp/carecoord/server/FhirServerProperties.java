@@ -21,6 +21,10 @@ import org.springframework.validation.annotation.Validated;
  * @param lockTimeout embedded H2 only: how long a write waits for another write of the same
  *     person or conditional URL before it is answered 409 (retry); PostgreSQL detects deadlocks
  *     itself.
+ * @param reuseSearchResultsFor how long HAPI may answer a search with the stored results of the
+ *     same search made earlier, instead of running it again. Zero: never, so every search sees
+ *     every write committed before it (a platform pulling {@code _lastUpdated=gt…} twice within
+ *     the window would otherwise miss what was written in between).
  */
 @Validated
 @ConfigurationProperties("ifp.server")
@@ -29,7 +33,13 @@ public record FhirServerProperties(
     @DefaultValue("") String publicBaseUrl,
     @Min(1) @DefaultValue("20") int defaultPageSize,
     @Min(1) @DefaultValue("200") int maxPageSize,
-    @NotNull @DefaultValue("10s") Duration lockTimeout) {
+    @NotNull @DefaultValue("10s") Duration lockTimeout,
+    @NotNull @DefaultValue("0s") Duration reuseSearchResultsFor) {
+
+  /** {@link #reuseSearchResultsFor} in HAPI's terms: milliseconds, {@code null} for never. */
+  Long reuseSearchResultsMillisOrNull() {
+    return reuseSearchResultsFor.isZero() || reuseSearchResultsFor.isNegative() ? null : reuseSearchResultsFor.toMillis();
+  }
 
   /** The public base URL, or {@code null} when it is derived from requests. */
   String publicBaseUrlOrNull() {

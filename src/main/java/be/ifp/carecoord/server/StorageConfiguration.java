@@ -68,6 +68,7 @@ class StorageConfiguration {
     settings.setAllowMultipleDelete(false);
     settings.setExpungeEnabled(false);
     settings.setFetchSizeDefaultMaximum(properties.maxPageSize());
+    settings.setReuseCachedSearchResultsForMillis(properties.reuseSearchResultsMillisOrNull());
     // Validation expands the IFP value sets in memory; HAPI's background pre-expansion into
     // database tables fails for value sets drawing on national code systems that are not stored
     // as terminology (CD-HCPARTY) and only costs start-up work.
