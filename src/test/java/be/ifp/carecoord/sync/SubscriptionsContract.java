@@ -7,11 +7,13 @@ import be.ifp.carecoord.profiles.ConformanceExamples;
 import be.ifp.carecoord.support.FhirHttp;
 import be.ifp.carecoord.support.FhirServerAccess;
 import be.ifp.carecoord.sync.SubscriberEndpoint.Notification;
+import ca.uhn.fhir.util.HapiExtensions;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
+import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CareTeam;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Subscription;
@@ -35,6 +37,8 @@ public interface SubscriptionsContract extends FhirServerAccess {
    */
   Duration PATIENCE = Duration.ofSeconds(90);
 
+  Duration POLL = Duration.ofMillis(250);
+
   @Test
   default void aTeamOfTheSubscribedPerson_isSentToThePlatform_andAnotherPersonsTeamIsNot() {
     ConformanceExamples.loadValid(this);
@@ -43,7 +47,7 @@ public interface SubscriptionsContract extends FhirServerAccess {
     try (SubscriberEndpoint platform = SubscriberEndpoint.start()) {
       String subscription = subscribeActive("CareTeam?patient=" + person, platform.url());
       try {
-        // The other person's team is written first: had it matched, it would arrive first.
+        // The other person's team is written first: had it matched, it would be queued first.
         create(PersonTeams.teamOf(otherPerson));
         String team = create(PersonTeams.teamOf(person));
 
@@ -63,6 +67,29 @@ public interface SubscriptionsContract extends FhirServerAccess {
             .isEqualTo("Team rond " + person);
         assertThat(platform.accepted()).allSatisfy(notification ->
             assertThat(notification.path()).endsWith("/CareTeam/" + team));
+      } finally {
+        unsubscribe(subscription);
+      }
+    }
+  }
+
+  @Test
+  default void aDeletedTeam_isSentAsADelete_whenThePlatformAskedForDeletes() {
+    ConformanceExamples.loadValid(this);
+    String person = PersonTeams.storePerson(this);
+    try (SubscriberEndpoint platform = SubscriberEndpoint.start()) {
+      Subscription withDeletes = restHook("CareTeam?patient=" + person, platform.url());
+      withDeletes.getChannel().addExtension(HapiExtensions.EX_SEND_DELETE_MESSAGES, new BooleanType(true));
+      String subscription = subscribeActive(withDeletes);
+      try {
+        String team = create(PersonTeams.teamOf(person));
+        awaitNotification(platform, team, 1);
+
+        HttpResponse<String> deleted = http().send(http().request("/fhir/CareTeam/" + team).DELETE());
+        assertThat(deleted.statusCode()).as(deleted.body()).isIn(200, 204);
+
+        Notification delete = awaitNotification(platform, team, 2);
+        assertThat(delete.method()).isEqualTo("DELETE");
       } finally {
         unsubscribe(subscription);
       }
@@ -138,9 +165,16 @@ public interface SubscriptionsContract extends FhirServerAccess {
     FhirHttp.assertOutcome(post(subscription), 422);
   }
 
-  /** Stores a rest-hook Subscription as a platform would (status requested) and waits until the server has activated it. */
+  /**
+   * Stores a rest-hook Subscription as a platform would (status requested) and waits until the
+   * server has activated it.
+   */
   private String subscribeActive(String criteria, String endpoint) {
-    HttpResponse<String> response = post(restHook(criteria, endpoint));
+    return subscribeActive(restHook(criteria, endpoint));
+  }
+
+  private String subscribeActive(Subscription subscription) {
+    HttpResponse<String> response = post(subscription);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     String id = new IdType(response.headers().firstValue("Location").orElseThrow()).getIdPart();
     patiently().untilAsserted(() ->
@@ -182,7 +216,12 @@ public interface SubscriptionsContract extends FhirServerAccess {
         .skip(count - 1L).findFirst().orElseThrow();
   }
 
+  /**
+   * Polls until the deadline. HAPI's delivery threads end a notification they gave up on with an
+   * exception (e.g. the retries of an earlier test's unsubscribed platform): that is not this
+   * test's failure, so Awaitility must not take uncaught exceptions for its own.
+   */
   private static ConditionFactory patiently() {
-    return Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250));
+    return Awaitility.await().atMost(PATIENCE).pollInterval(POLL).dontCatchUncaughtExceptions();
   }
 }
