@@ -13,7 +13,6 @@ import ca.uhn.fhir.jpa.subscription.channel.config.SubscriptionChannelConfig;
 import ca.uhn.fhir.jpa.config.r4.JpaR4Config;
 import ca.uhn.fhir.jpa.config.util.HapiEntityManagerFactoryUtil;
 import ca.uhn.fhir.jpa.model.config.PartitionSettings;
-import ca.uhn.fhir.jpa.model.config.SubscriptionSettings;
 import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.List;
@@ -46,7 +45,7 @@ import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
   ReindexAppCtx.class,
   DeleteExpungeAppCtx.class,
   TermCodeSystemJobConfig.class,
-  // The in-JVM message broker that batch jobs (reindexing, bulk export) run on.
+  // The in-JVM message broker that batch jobs (reindexing) and subscription delivery run on.
   SubscriptionChannelConfig.class,
   ThreadPoolFactoryConfig.class
 })
@@ -85,11 +84,6 @@ class StorageConfiguration {
   @Bean
   PartitionSettings partitionSettings() {
     return new PartitionSettings();
-  }
-
-  @Bean
-  SubscriptionSettings subscriptionSettings() {
-    return new SubscriptionSettings();
   }
 
   @Primary
