@@ -31,6 +31,10 @@ record PersonFile(Map<String, String> ids) {
   static final String TEAM_PRACTITIONER = "urn:uuid:6c6df42f-3483-594b-84bd-764cf49eb7ad";
   /** The case manager of the episode; not in the team. */
   static final String CASE_MANAGER_ROLE = "urn:uuid:04a027c2-59db-5d8e-9382-c0bc60daaa30";
+  /** The team's care & welfare coordinator. */
+  static final String COORDINATOR_ROLE = "urn:uuid:a8455607-bce1-5762-82f0-7483d4a84deb";
+  /** Another care provider in the team. */
+  static final String OTHER_TEAM_ROLE = "urn:uuid:beee4180-b598-5d5a-9fc9-3f0dec3b6e64";
   static final String CARE_TEAM = "urn:uuid:ce41bc51-6637-5621-aeb4-787d57b7cbe7";
   static final String CARE_PLAN = "urn:uuid:49195c33-734f-569b-8fd7-a9b6f1a3d9d8";
   static final String GOAL = "urn:uuid:bda7ec92-c357-5d55-a34c-214f5744645f";
