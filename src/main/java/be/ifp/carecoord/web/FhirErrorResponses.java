@@ -13,11 +13,11 @@ import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
  * Writes an OperationOutcome for requests refused before they reach the FHIR servlet, so that
  * clients see the same kind of error body everywhere.
  */
-final class FhirErrorResponses {
+public final class FhirErrorResponses {
 
   private FhirErrorResponses() {}
 
-  static void write(
+  public static void write(
       FhirContext fhirContext,
       HttpServletResponse response,
       int status,

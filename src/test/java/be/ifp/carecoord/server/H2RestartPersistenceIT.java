@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import be.ifp.carecoord.CarecoordApplication;
 import be.ifp.carecoord.support.FhirServerAccess;
+import be.ifp.carecoord.support.TestAuthority;
 import be.ifp.carecoord.support.TestData;
+import java.util.ArrayList;
+import java.util.List;
 import java.nio.file.Path;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Patient;
@@ -42,12 +45,13 @@ class H2RestartPersistenceIT {
 
   private static ConfigurableApplicationContext start(Path dataDir) {
     // Command-line arguments: they override application.yaml, as they would for an operator.
-    return new SpringApplicationBuilder(CarecoordApplication.class)
-        .run("--server.port=0", "--ifp.server.data-dir=" + dataDir);
+    List<String> args = new ArrayList<>(List.of("--server.port=0", "--ifp.server.data-dir=" + dataDir));
+    args.addAll(TestAuthority.serverArguments());
+    return new SpringApplicationBuilder(CarecoordApplication.class).run(args.toArray(String[]::new));
   }
 
   private static ca.uhn.fhir.rest.client.api.IGenericClient client(ConfigurableApplicationContext context) {
     int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-    return FhirServerAccess.FHIR.newRestfulGenericClient("http://localhost:" + port + "/fhir");
+    return FhirServerAccess.platformClient("http://localhost:" + port + "/fhir");
   }
 }

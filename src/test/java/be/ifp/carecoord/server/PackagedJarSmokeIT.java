@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import be.ifp.carecoord.support.FhirServerAccess;
 import be.ifp.carecoord.support.ServerProcess;
+import be.ifp.carecoord.support.TestAuthority;
 import be.ifp.carecoord.support.TestData;
+import java.util.ArrayList;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,10 +23,11 @@ class PackagedJarSmokeIT {
 
   @Test
   void packagedJar_startsWithin768MbHeapAndServesFhir(@TempDir Path dataDir) throws Exception {
-    try (ServerProcess server = ServerProcess.start(
-        List.of("-Xmx768m"), List.of("--ifp.server.data-dir=" + dataDir), Map.of())) {
+    List<String> args = new ArrayList<>(List.of("--ifp.server.data-dir=" + dataDir));
+    args.addAll(TestAuthority.serverArguments());
+    try (ServerProcess server = ServerProcess.start(List.of("-Xmx768m"), args, Map.of())) {
       server.awaitReady();
-      var client = FhirServerAccess.FHIR.newRestfulGenericClient(server.fhirBase());
+      var client = FhirServerAccess.platformClient(server.fhirBase());
 
       var id = client.create().resource(TestData.patient(TestData.uniqueValue())).execute().getId();
       Patient read = client.read().resource(Patient.class).withId(id.toUnqualifiedVersionless()).execute();

@@ -25,15 +25,36 @@ public final class FhirHttp {
   private final HttpClient client =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
   private final String base;
+  private final String token;
 
+  /** Requests with the default token of the tests (a platform with every scope). */
   public FhirHttp(String base) {
+    this(base, TestTokens.platform());
+  }
+
+  private FhirHttp(String base, String token) {
     this.base = base;
+    this.token = token;
+  }
+
+  /** The same server, with this bearer token on every request. */
+  public FhirHttp withToken(String bearerToken) {
+    return new FhirHttp(base, bearerToken);
+  }
+
+  /** The same server, without any Authorization header. */
+  public FhirHttp withoutToken() {
+    return new FhirHttp(base, null);
   }
 
   /** A request builder for a path below the server root, or an absolute URL. */
   public HttpRequest.Builder request(String path) {
     String url = path.startsWith("http") ? path : base + path;
-    return HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT);
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT);
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return request;
   }
 
   public HttpResponse<String> send(HttpRequest.Builder request) {

@@ -2,6 +2,8 @@ package be.ifp.carecoord.support;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
+import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 
 /**
  * What a test contract needs of a running server: its FHIR base, a HAPI generic client and a
@@ -21,4 +23,13 @@ public interface FhirServerAccess {
   IGenericClient client();
 
   FhirHttp http();
+
+  /** A HAPI client of a server, with the default token of the tests ({@link TestTokens#platform()}). */
+  static IGenericClient platformClient(String fhirBase) {
+    FHIR.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
+    FHIR.getRestfulClientFactory().setSocketTimeout(60_000);
+    IGenericClient client = FHIR.newRestfulGenericClient(fhirBase);
+    client.registerInterceptor(new BearerTokenAuthInterceptor(TestTokens.platform()));
+    return client;
+  }
 }

@@ -1,12 +1,16 @@
 package be.ifp.carecoord.support;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
-import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The running server as tests see it. Subclasses fix the database; every test class with the
  * same subclass shares one Spring context, so the server starts once per database and JVM.
+ * The server trusts the {@link TestAuthority}; {@link #client()} and {@link #http()} send the
+ * token of a platform with every scope ({@link TestTokens#platform()}), so that tests about
+ * something else than access control need not think about it.
  */
 public abstract class FhirServerTestBase implements FhirServerAccess {
 
@@ -14,6 +18,11 @@ public abstract class FhirServerTestBase implements FhirServerAccess {
 
   private IGenericClient client;
   private FhirHttp http;
+
+  @DynamicPropertySource
+  static void trustTestAuthority(DynamicPropertyRegistry registry) {
+    TestAuthority.serverProperties().forEach((key, value) -> registry.add(key, () -> value));
+  }
 
   @Override
   public String serverRoot() {
@@ -28,9 +37,7 @@ public abstract class FhirServerTestBase implements FhirServerAccess {
   @Override
   public IGenericClient client() {
     if (client == null) {
-      FHIR.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
-      FHIR.getRestfulClientFactory().setSocketTimeout(60_000);
-      client = FHIR.newRestfulGenericClient(fhirBase());
+      client = FhirServerAccess.platformClient(fhirBase());
     }
     return client;
   }

@@ -8,6 +8,7 @@ import be.ifp.carecoord.profiles.ConformanceExamples;
 import be.ifp.carecoord.rules.IfpData;
 import be.ifp.carecoord.support.FhirHttp;
 import be.ifp.carecoord.support.PostgresServerTest;
+import be.ifp.carecoord.support.TestAuthority;
 import be.ifp.carecoord.support.TestData;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -104,14 +105,16 @@ class ConcurrentCoordinatorsOnPostgresIT extends PostgresServerTest {
 
   private int startSecondInstance() throws Exception {
     Path dataDir = Files.createTempDirectory("ifp-second-instance");
+    List<String> args = new ArrayList<>(List.of(
+        "--server.port=0",
+        "--spring.datasource.url=" + jdbcUrl(),
+        "--spring.datasource.username=postgres",
+        "--spring.datasource.password=",
+        "--ifp.server.data-dir=" + dataDir.toString()));
+    args.addAll(TestAuthority.serverArguments());
     secondInstance = new SpringApplicationBuilder(CarecoordApplication.class)
         .profiles("postgres")
-        .run(
-            "--server.port=0",
-            "--spring.datasource.url=" + jdbcUrl(),
-            "--spring.datasource.username=postgres",
-            "--spring.datasource.password=",
-            "--ifp.server.data-dir=" + dataDir.toString());
+        .run(args.toArray(String[]::new));
     return ((WebServerApplicationContext) secondInstance).getWebServer().getPort();
   }
 

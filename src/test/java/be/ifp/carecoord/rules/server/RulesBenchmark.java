@@ -106,10 +106,13 @@ class RulesBenchmark {
             "--spring.datasource.password=",
             "--ifp.server.data-dir=" + dataDir.toString(),
             "--ifp.rules.enabled=" + String.valueOf(rules),
+            // Security is not what this measures: development mode, requests without a token.
+            "--ifp.security.mode=development",
             "--ifp.profiles.validate-on-write=" + profiles,
             "--logging.level.ifp.request=WARN");
     instances.add(context);
-    return new FhirHttp("http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort());
+    return new FhirHttp("http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort())
+        .withoutToken();
   }
 
   /** Loads persons [from, to) in transactions. */

@@ -1,0 +1,104 @@
+package be.ifp.carecoord.audit;
+
+import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.hl7.fhir.r4.model.Bundle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes AuditEvents behind the caller's back: a request only puts its records in a bounded queue
+ * and never waits for, or fails with, the audit. One thread writes the queue in
+ * batches (one transaction Bundle each). When the queue is full or a batch fails, the records
+ * are lost and counted ({@code ifp.audit.dropped}, {@code ifp.audit.failed}): an alert on those
+ * metrics is part of running the server.
+ */
+@Component
+class AuditQueue {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AuditQueue.class);
+  private static final long POLL_MILLIS = 200;
+
+  private final BlockingQueue<AuditRecord> queue;
+  private final IFhirSystemDao<Bundle, ?> systemDao;
+  private final int batchSize;
+  private final Counter dropped;
+  private final Counter failed;
+  private final Counter written;
+  private final Thread writer;
+  private volatile boolean running = true;
+
+  AuditQueue(AuditProperties properties, IFhirSystemDao<Bundle, ?> systemDao, MeterRegistry meters) {
+    this.queue = new ArrayBlockingQueue<>(properties.queueCapacity());
+    this.systemDao = systemDao;
+    this.batchSize = properties.batchSize();
+    this.dropped = meters.counter("ifp.audit.dropped");
+    this.failed = meters.counter("ifp.audit.failed");
+    this.written = meters.counter("ifp.audit.written");
+    this.writer = new Thread(this::writeUntilStopped, "ifp-audit-writer");
+    writer.setDaemon(true);
+    writer.start();
+  }
+
+  /** Never blocks: a full queue drops the record. */
+  void offer(AuditRecord record) {
+    if (!queue.offer(record)) {
+      dropped.increment();
+    }
+  }
+
+  private void writeUntilStopped() {
+    List<AuditRecord> batch = new ArrayList<>(batchSize);
+    while (running || !queue.isEmpty()) {
+      try {
+        AuditRecord first = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          continue;
+        }
+        batch.add(first);
+        queue.drainTo(batch, batchSize - 1);
+        write(batch);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } finally {
+        batch.clear();
+      }
+    }
+  }
+
+  private void write(List<AuditRecord> batch) {
+    Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+    for (AuditRecord record : batch) {
+      transaction.addEntry().setResource(record.toAuditEvent())
+          .getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("AuditEvent");
+    }
+    try {
+      systemDao.transaction(new SystemRequestDetails(), transaction);
+      written.increment(batch.size());
+    } catch (RuntimeException e) {
+      // One bad record (a person deleted meanwhile) must not take the others with it.
+      if (batch.size() > 1) {
+        batch.forEach(record -> write(List.of(record)));
+      } else {
+        failed.increment();
+        LOG.error("Could not write an audit event: {}", e.toString());
+      }
+    }
+  }
+
+  @PreDestroy
+  void stop() throws InterruptedException {
+    running = false;
+    writer.join(TimeUnit.SECONDS.toMillis(5));
+  }
+}

@@ -1,0 +1,65 @@
+package be.ifp.carecoord.security;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.RuntimeSearchParam;
+import java.util.List;
+import java.util.HashSet;
+import java.util.Set;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.instance.model.api.IIdType;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which resources are a person's data, and whose: the FHIR Patient compartment decides (a
+ * CarePlan by its subject, a CareTeam by its subject and participants, an AuditEvent by its
+ * patient entity…). Practitioners, their roles and organisations are in no person's compartment:
+ * they are the directory.
+ */
+@Component
+public class PersonData {
+
+  private static final String COMPARTMENT = "Patient";
+
+  private final FhirContext fhirContext;
+
+  PersonData(FhirContext fhirContext) {
+    this.fhirContext = fhirContext;
+  }
+
+  public boolean isPersonData(String resourceType) {
+    return COMPARTMENT.equals(resourceType)
+        || !fhirContext.getResourceDefinition(resourceType).getSearchParamsForCompartmentName(COMPARTMENT).isEmpty();
+  }
+
+  /**
+   * The search parameter that finds a type's resources by person: {@code _id} for Patient, else
+   * the compartment parameter named {@code patient} or {@code subject}, else the first one.
+   */
+  String compartmentParameter(String resourceType) {
+    if (COMPARTMENT.equals(resourceType)) {
+      return "_id";
+    }
+    List<String> names = fhirContext.getResourceDefinition(resourceType).getSearchParamsForCompartmentName(COMPARTMENT)
+        .stream().map(RuntimeSearchParam::getName).toList();
+    return names.contains("patient") ? "patient" : names.contains("subject") ? "subject" : names.get(0);
+  }
+
+  /** The persons ({@code Patient/…}) the resource belongs to. */
+  public Set<String> ownersOf(IBaseResource resource) {
+    Set<String> owners = new HashSet<>();
+    if (COMPARTMENT.equals(resource.fhirType())) {
+      if (resource.getIdElement().hasIdPart()) {
+        owners.add(COMPARTMENT + "/" + resource.getIdElement().getIdPart());
+      }
+      return owners;
+    }
+    for (IIdType owner : fhirContext.newTerser().getCompartmentOwnersForResource(COMPARTMENT, resource,
+        (Set<String>) null)) {
+      // Some compartment paths (CareTeam.participant.member) also yield practitioners.
+      if (owner.hasIdPart() && COMPARTMENT.equals(owner.getResourceType())) {
+        owners.add(COMPARTMENT + "/" + owner.getIdPart());
+      }
+    }
+    return owners;
+  }
+}

@@ -1,0 +1,88 @@
+package be.ifp.carecoord.security;
+
+import be.ifp.carecoord.rules.Entity;
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of authentication and access control ({@code ifp.security.*}); docs/security.md
+ * explains each.
+ *
+ * @param mode {@code oauth2} (the default: every FHIR request needs a valid bearer token) or
+ *     {@code development} (requests without a token are served as a development platform; only
+ *     ever on a workstation).
+ * @param jwt where tokens come from and for whom they must be issued
+ * @param identity how a token names the person or professional behind it
+ * @param smart the authorisation server's endpoints, as the SMART configuration document tells clients
+ * @param systemClients per client id ({@code azp} or {@code client_id} claim) of a
+ *     {@code system/} client: the resource types and federated entity it is limited to
+ */
+@Validated
+@ConfigurationProperties("ifp.security")
+public record SecurityProperties(
+    @NotNull @DefaultValue("oauth2") SecurityMode mode,
+    @NotNull @DefaultValue Jwt jwt,
+    @NotNull @DefaultValue Identity identity,
+    @NotNull @DefaultValue Smart smart,
+    Map<String, SystemClient> systemClients) {
+
+  public SecurityProperties {
+    systemClients = systemClients == null ? Map.of() : Map.copyOf(systemClients);
+  }
+
+  boolean development() {
+    return mode == SecurityMode.DEVELOPMENT;
+  }
+
+  /**
+   * @param issuer the {@code iss} every token must carry
+   * @param jwksUrl where the issuer publishes its signing keys (JWKS)
+   * @param audience the {@code aud} every token must contain (this server's client id at the
+   *     authorisation server)
+   */
+  public record Jwt(
+      @DefaultValue("") String issuer,
+      @DefaultValue("") String jwksUrl,
+      @DefaultValue("ifp-carecoord") String audience) {}
+
+  /**
+   * @param fhirUserClaim claim with a reference {@code Practitioner/…}, {@code PractitionerRole/…},
+   *     {@code Patient/…} or {@code RelatedPerson/…}
+   * @param identifierClaim claim with an identifier value (e.g. an NIHDI or SSIN number), used when
+   *     the token has no fhirUser claim; empty: not used
+   * @param identifierSystems the identifier systems that value is looked up in, among
+   *     Practitioner then Patient identifiers
+   */
+  public record Identity(
+      @DefaultValue("fhirUser") String fhirUserClaim,
+      @DefaultValue("") String identifierClaim,
+      @DefaultValue({
+          "https://www.ehealth.fgov.be/standards/fhir/core/NamingSystem/nihdi",
+          "https://www.ehealth.fgov.be/standards/fhir/core/NamingSystem/ssin"})
+      List<String> identifierSystems) {}
+
+  /**
+   * @param authorizationEndpoint where users log in and approve (authorization code flow); empty:
+   *     not published
+   * @param tokenEndpoint where clients get tokens; empty: not published
+   */
+  public record Smart(
+      @DefaultValue("") String authorizationEndpoint,
+      @DefaultValue("") String tokenEndpoint) {}
+
+  /**
+   * @param resourceTypes the resource types the client may touch, whatever its scopes; empty: any
+   * @param entity the federated entity whose care teams and episodes the client may write; none:
+   *     any
+   */
+  public record SystemClient(Set<String> resourceTypes, Entity entity) {
+    public SystemClient {
+      resourceTypes = resourceTypes == null ? Set.of() : Set.copyOf(resourceTypes);
+    }
+  }
+}

@@ -1,0 +1,167 @@
+package be.ifp.carecoord.security;
+
+import be.ifp.carecoord.rules.IfpData;
+import be.ifp.carecoord.rules.Periods;
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.IParser;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.FlushModeType;
+import java.sql.Clob;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.hl7.fhir.r4.model.CareTeam;
+import org.hl7.fhir.r4.model.Consent;
+import org.hl7.fhir.r4.model.Consent.ConsentProvisionType;
+import org.hl7.fhir.r4.model.EpisodeOfCare;
+import org.springframework.orm.jpa.SharedEntityManagerCreator;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * IFP-AC-01: the persons a professional may reach right now, read straight from HAPI's tables
+ * (as the rules do, see RepositoryCareRecord): the professional is their Practitioner and all of
+ * its PractitionerRoles; a person counts while one of those is an active participant (period
+ * now) of the person's active care team, or the care manager of the person's active
+ * case-management episode.
+ *
+ * <p>Teams are found through HAPI's reference index ({@code CareTeam.participant.member}).
+ * Episodes are not: R4's {@code care-manager} search parameter indexes Practitioner care managers
+ * only, and IFP case managers are PractitionerRoles, so episodes are found by the reference text
+ * and then checked on the parsed resource.
+ *
+ * <p>A person's active Consent that denies a professional (provision type {@code deny}, the
+ * professional as actor) removes that person from the professional's reach, whatever the teams
+ * say.
+ */
+@Component
+class TeamMemberships {
+
+  private static final String PRACTITIONER_OF_ROLE = "select t.FHIR_ID from HFJ_RESOURCE s"
+      + " join HFJ_RES_LINK l on l.SRC_RESOURCE_ID = s.RES_ID and l.SRC_PATH = 'PractitionerRole.practitioner'"
+      + " join HFJ_RESOURCE t on t.RES_ID = l.TARGET_RESOURCE_ID"
+      + " where s.RES_TYPE = 'PractitionerRole' and s.FHIR_ID = :id and s.RES_DELETED_AT is null";
+
+  private static final String ROLES_OF_PRACTITIONER = "select s.FHIR_ID from HFJ_RESOURCE t"
+      + " join HFJ_RES_LINK l on l.TARGET_RESOURCE_ID = t.RES_ID and l.SRC_PATH = 'PractitionerRole.practitioner'"
+      + " join HFJ_RESOURCE s on s.RES_ID = l.SRC_RESOURCE_ID and s.RES_DELETED_AT is null"
+      + " where t.RES_TYPE = 'Practitioner' and t.FHIR_ID = :id";
+
+  private static final String TEAMS_OF_MEMBERS = "select v.RES_TEXT_VC from HFJ_RESOURCE t"
+      + " join HFJ_RES_LINK l on l.TARGET_RESOURCE_ID = t.RES_ID and l.SRC_PATH = 'CareTeam.participant.member'"
+      + " join HFJ_RESOURCE s on s.RES_ID = l.SRC_RESOURCE_ID and s.RES_DELETED_AT is null"
+      + " join HFJ_RES_VER v on v.RES_ID = s.RES_ID and v.RES_VER = s.RES_VER"
+      + " where t.RES_TYPE in ('Practitioner', 'PractitionerRole') and t.FHIR_ID in (:ids)";
+
+  /** Current versions of a type whose text names a reference; checked on the parsed resource. */
+  private static final String NAMING = "select v.RES_TEXT_VC from HFJ_RESOURCE s"
+      + " join HFJ_RES_VER v on v.RES_ID = s.RES_ID and v.RES_VER = s.RES_VER"
+      + " where s.RES_TYPE = :type and s.RES_DELETED_AT is null and v.RES_TEXT_VC like :reference";
+
+  private final EntityManager entityManager;
+  private final FhirContext fhirContext;
+
+  TeamMemberships(EntityManagerFactory entityManagerFactory, FhirContext fhirContext) {
+    this.entityManager = SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory);
+    this.fhirContext = fhirContext;
+  }
+
+  /** The references ({@code Practitioner/…}, {@code PractitionerRole/…}) that stand for the professional. */
+  @Transactional(readOnly = true)
+  public Set<String> identitiesOf(String professional) {
+    Set<String> identities = new HashSet<>();
+    identities.add(professional);
+    String practitioner = professional;
+    if (professional.startsWith("PractitionerRole/")) {
+      List<?> ids = query(PRACTITIONER_OF_ROLE).setParameter("id", idPart(professional)).getResultList();
+      practitioner = ids.isEmpty() ? null : "Practitioner/" + ids.get(0);
+    }
+    if (practitioner != null) {
+      identities.add(practitioner);
+      for (Object role : query(ROLES_OF_PRACTITIONER).setParameter("id", idPart(practitioner)).getResultList()) {
+        identities.add("PractitionerRole/" + role);
+      }
+    }
+    return identities;
+  }
+
+  /** The persons ({@code Patient/…}) whose team or case management the professional is part of now. */
+  @Transactional(readOnly = true)
+  public Set<String> personsOf(Set<String> identities, Instant now) {
+    IParser parser = fhirContext.newJsonParser();
+    Set<String> persons = new HashSet<>();
+    List<String> ids = identities.stream().map(TeamMemberships::idPart).toList();
+    for (Object text : query(TEAMS_OF_MEMBERS).setParameter("ids", ids).getResultList()) {
+      CareTeam team = parser.parseResource(CareTeam.class, text(text));
+      boolean member = IfpData.isActive(team) && Periods.contains(team.getPeriod(), now)
+          && team.getParticipant().stream().anyMatch(p -> identities.contains(p.getMember().getReference())
+              && Periods.contains(p.getPeriod(), now));
+      if (member && team.getSubject().getReference() != null) {
+        persons.add(team.getSubject().getReference());
+      }
+    }
+    for (String identity : identities) {
+      for (EpisodeOfCare episode : naming(EpisodeOfCare.class, identity, parser)) {
+        if (IfpData.isActive(episode) && Periods.contains(episode.getPeriod(), now)
+            && identities.contains(episode.getCareManager().getReference())
+            && episode.getPatient().getReference() != null) {
+          persons.add(episode.getPatient().getReference());
+        }
+      }
+    }
+    persons.removeAll(consenting(identities, ConsentProvisionType.DENY, now));
+    return persons;
+  }
+
+  /**
+   * The persons whose active Consent names one of the identities as actor of a provision of the
+   * given type, in force now: {@code deny}, a person who refuses that professional;
+   * {@code permit}, a person who authorises that informal carer (IFP-AC-03).
+   */
+  @Transactional(readOnly = true)
+  public Set<String> consenting(Set<String> identities, ConsentProvisionType type, Instant now) {
+    IParser parser = fhirContext.newJsonParser();
+    Set<String> persons = new HashSet<>();
+    for (String identity : identities) {
+      for (Consent consent : naming(Consent.class, identity, parser)) {
+        boolean names = consent.getStatus() == Consent.ConsentState.ACTIVE
+            && consent.getProvision().getType() == type
+            && Periods.contains(consent.getProvision().getPeriod(), now)
+            && consent.getProvision().getActor().stream()
+                .anyMatch(actor -> identities.contains(actor.getReference().getReference()));
+        if (names && consent.getPatient().getReference() != null) {
+          persons.add(consent.getPatient().getReference());
+        }
+      }
+    }
+    return persons;
+  }
+
+  private <T extends org.hl7.fhir.r4.model.Resource> List<T> naming(Class<T> type, String reference, IParser parser) {
+    List<?> texts = query(NAMING).setParameter("type", fhirContext.getResourceType(type))
+        .setParameter("reference", "%\"" + reference + "\"%").getResultList();
+    return texts.stream().map(text -> parser.parseResource(type, text(text))).toList();
+  }
+
+  private jakarta.persistence.Query query(String sql) {
+    return entityManager.createNativeQuery(sql).setFlushMode(FlushModeType.COMMIT);
+  }
+
+  private static String idPart(String reference) {
+    return reference.substring(reference.indexOf('/') + 1);
+  }
+
+  private static String text(Object column) {
+    if (column instanceof Clob clob) {
+      try {
+        return clob.getSubString(1, (int) clob.length());
+      } catch (SQLException e) {
+        throw new IllegalStateException("Could not read a stored team or episode", e);
+      }
+    }
+    return String.valueOf(column);
+  }
+}
