@@ -8,15 +8,18 @@
 #   BASE=... ./sync-client.sh edit TYPE ID KNOWN_VERSION JQ_CHANGE
 #   BASE=... ./sync-client.sh pull 'QUERY with {since}' STATE_FILE
 #
-# Needs bash, curl, jq and GNU date. Add -H "Authorization: Bearer $TOKEN" to CURL when the
-# server asks for a token.
+# TOKEN: the platform's OAuth 2.0 access token (SMART system/ scopes, see docs/security.md), sent
+# as a bearer token; leave it unset only for a server in development mode.
+# Needs bash, curl, jq and GNU date.
 set -euo pipefail
 
 BASE=${BASE:-http://localhost:8080/fhir}
 # How far back each pull reaches before the previous one's server time: a write whose
 # transaction was still running when the previous pull ran carries an earlier time.
 OVERLAP_SECONDS=${OVERLAP_SECONDS:-0}
-CURL=(curl -sS --fail-with-body -H 'Accept: application/fhir+json')
+AUTH=()
+if [ -n "${TOKEN:-}" ]; then AUTH=(-H "Authorization: Bearer $TOKEN"); fi
+CURL=(curl -sS --fail-with-body -H 'Accept: application/fhir+json' "${AUTH[@]}")
 JSON='Content-Type: application/fhir+json'
 
 # The bar of system|value is not allowed in a URL as such.
@@ -44,7 +47,7 @@ edit() {
   local type=$1 id=$2 version=$3 change=$4 body status
   body=$("${CURL[@]}" "$BASE/$type/$id/_history/$version" | jq "$change")
   while true; do
-    status=$(curl -sS -o /dev/null -w '%{http_code}' -X PUT "$BASE/$type/$id" -H "$JSON" \
+    status=$(curl -sS "${AUTH[@]}" -o /dev/null -w '%{http_code}' -X PUT "$BASE/$type/$id" -H "$JSON" \
       -H "If-Match: W/\"$version\"" --data "$body")
     echo "$status"
     [ "$status" = 412 ] || break

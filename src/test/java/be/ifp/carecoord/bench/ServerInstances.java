@@ -14,8 +14,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Server instances for a benchmark: each a Spring context of its own in the benchmark's JVM, on
- * a random port, on a PostgreSQL database the instances may share, with request logging quiet.
- * Closing stops them all.
+ * a random port, on a PostgreSQL database the instances may share, with request logging quiet
+ * and in development mode (requests without tokens): security is not what the benchmarks that
+ * use this measure. Closing stops them all.
  */
 public final class ServerInstances implements AutoCloseable {
 
@@ -31,9 +32,11 @@ public final class ServerInstances implements AutoCloseable {
             "--spring.datasource.username=postgres",
             "--spring.datasource.password=",
             "--ifp.server.data-dir=" + newDataDir(),
+            "--ifp.security.mode=development",
             "--logging.level.ifp.request=WARN"), Stream.of(settings)).toArray(String[]::new));
     contexts.add(context);
-    return new FhirHttp("http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort());
+    return new FhirHttp("http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort())
+        .withoutToken();
   }
 
   /** The Spring context of the n-th instance started. */

@@ -3,6 +3,7 @@ package be.ifp.carecoord.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import be.ifp.carecoord.support.FhirServerAccess;
+import be.ifp.carecoord.support.TestTokens;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ final class SyncClientScript {
     line.addAll(List.of(command));
     ProcessBuilder builder = new ProcessBuilder(line);
     builder.environment().put("BASE", server.fhirBase());
+    builder.environment().put("TOKEN", TestTokens.platform());
     Process process = builder.start();
     process.getOutputStream().close();
     byte[] out = process.getInputStream().readAllBytes();

@@ -3,8 +3,8 @@ package be.ifp.carecoord.rules.server;
 import static be.ifp.carecoord.support.FhirHttp.FHIR_JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import be.ifp.carecoord.CarecoordApplication;
 import be.ifp.carecoord.bench.BenchmarkReport;
+import be.ifp.carecoord.bench.ServerInstances;
 import be.ifp.carecoord.profiles.ConformanceExamples;
 import be.ifp.carecoord.rules.Finding;
 import be.ifp.carecoord.rules.Rule;
@@ -16,18 +16,13 @@ import be.ifp.carecoord.support.FhirHttp;
 import be.ifp.carecoord.support.FhirServerAccess;
 import be.ifp.carecoord.support.TestData;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.hl7.fhir.r4.model.CareTeam;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -44,13 +39,13 @@ class RulesBenchmark {
   private static final int WARM_UP = 100;
   private static final int MEASURED = 400;
 
-  private final List<ConfigurableApplicationContext> instances = new ArrayList<>();
+  private final ServerInstances instances = new ServerInstances();
   private final Random random = new Random(42);
   private int edits;
 
   @AfterEach
   void stopInstances() {
-    instances.forEach(ConfigurableApplicationContext::close);
+    instances.close();
   }
 
   @Test
@@ -95,24 +90,9 @@ class RulesBenchmark {
     BenchmarkReport.write("rules", "Cost of the IFP rules (issue 4)", "mvn -Pbench verify", body.toString());
   }
 
-  private FhirHttp start(String database, boolean rules, boolean profiles) throws Exception {
-    Path dataDir = Files.createTempDirectory("ifp-bench");
-    ConfigurableApplicationContext context = new SpringApplicationBuilder(CarecoordApplication.class)
-        .profiles("postgres")
-        .run(
-            "--server.port=0",
-            "--spring.datasource.url=" + database,
-            "--spring.datasource.username=postgres",
-            "--spring.datasource.password=",
-            "--ifp.server.data-dir=" + dataDir.toString(),
-            "--ifp.rules.enabled=" + String.valueOf(rules),
-            // Security is not what this measures: development mode, requests without a token.
-            "--ifp.security.mode=development",
-            "--ifp.profiles.validate-on-write=" + profiles,
-            "--logging.level.ifp.request=WARN");
-    instances.add(context);
-    return new FhirHttp("http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort())
-        .withoutToken();
+  private FhirHttp start(String database, boolean rules, boolean profiles) {
+    return instances.start(database,
+        "--ifp.rules.enabled=" + rules, "--ifp.profiles.validate-on-write=" + profiles);
   }
 
   /** Loads persons [from, to) in transactions. */
@@ -126,7 +106,7 @@ class RulesBenchmark {
 
   /** IFP-TM-04 alone over the database record of the instance with rules. */
   private double[] oneCoordinatorCheck(int persons) {
-    ConfigurableApplicationContext context = instances.get(0);
+    ConfigurableApplicationContext context = instances.context(0);
     Rule oneCoordinator = RuleCatalogue.all().stream()
         .filter(rule -> rule.id().equals("IFP-TM-04")).findFirst().orElseThrow();
     RuleEngine engine = new RuleEngine(List.of(oneCoordinator), RuleSettings.defaults(), null, Clock.systemUTC());
