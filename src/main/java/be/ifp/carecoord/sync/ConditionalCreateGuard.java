@@ -12,7 +12,9 @@ import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
+import org.hl7.fhir.instance.model.api.IBaseBundle;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,6 +33,8 @@ import org.springframework.stereotype.Component;
 @Interceptor
 class ConditionalCreateGuard implements StorageInterceptor {
 
+  private static final String BUNDLE = ConditionalCreateGuard.class.getName() + ".bundle";
+
   private final TransactionLocks locks;
   private final DaoRegistry daos;
   private final MatchUrlService matchUrls;
@@ -44,12 +48,24 @@ class ConditionalCreateGuard implements StorageInterceptor {
     this.fhirContext = fhirContext;
   }
 
+  /**
+   * Remembers the transaction or batch Bundle: its entries say under which conditional URL each
+   * of their resources is created ({@link RequestDetails#getResource()} does not hold it).
+   */
+  @Hook(Pointcut.STORAGE_TRANSACTION_PROCESSING)
+  public void rememberBundle(IBaseBundle bundle, RequestDetails request) {
+    if (request != null && bundle instanceof Bundle requestBundle) {
+      request.getUserData().put(BUNDLE, requestBundle);
+    }
+  }
+
   @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
   public void lockConditionalUrl(IBaseResource resource, RequestDetails request) {
     if (request == null) {
       return;
     }
-    String conditionalUrl = ConditionalUrls.creating(resource, request);
+    String conditionalUrl =
+        ConditionalUrls.creating(resource, request, (Bundle) request.getUserData().get(BUNDLE));
     if (conditionalUrl == null) {
       return;
     }

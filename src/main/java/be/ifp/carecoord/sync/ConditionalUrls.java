@@ -18,10 +18,14 @@ final class ConditionalUrls {
 
   private ConditionalUrls() {}
 
-  /** The conditional URL that creates {@code resource} in {@code request}, or null if none. */
-  static String creating(IBaseResource resource, RequestDetails request) {
+  /**
+   * The conditional URL that creates {@code resource} in {@code request}, or null if none.
+   *
+   * @param bundle the transaction or batch Bundle the request is processing, or null
+   */
+  static String creating(IBaseResource resource, RequestDetails request, Bundle bundle) {
     String type = resource.fhirType();
-    if (request.getResource() instanceof Bundle bundle) {
+    if (bundle != null) {
       return bundle.getEntry().stream()
           .filter(entry -> entry.getResource() == resource)
           .findFirst()

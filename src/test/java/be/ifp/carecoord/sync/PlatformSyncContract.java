@@ -142,7 +142,10 @@ public interface PlatformSyncContract extends FhirServerAccess {
     assertThat(plans.versions()).containsExactlyInAnyOrder(plan0v2, plan2v2);
     assertThat(plans.pages()).isEqualTo(2);
     assertThat(teams.versions()).containsExactly(team1v2);
-    assertThat(everything.versions()).containsExactlyInAnyOrder(plan0v2, plan2v2, team1v2,
+    // The system history also carries the audit trail, which the server writes as it goes
+    // (docs/security.md); the platform's own records are what this pull is about.
+    assertThat(everything.versions().stream().filter(version -> !version.startsWith("AuditEvent/")))
+        .containsExactlyInAnyOrder(plan0v2, plan2v2, team1v2,
         "Goal/" + extraId.getIdPart() + "/_history/1", "Goal/" + extraId.getIdPart() + "/_history/2 DELETE");
     assertThat(personsTeams.versions()).containsExactly(team1v2);
     assertThat(personsGoals.versions()).isEmpty();
