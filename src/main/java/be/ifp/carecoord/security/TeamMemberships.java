@@ -2,20 +2,19 @@ package be.ifp.carecoord.security;
 
 import be.ifp.carecoord.rules.IfpData;
 import be.ifp.carecoord.rules.Periods;
+import be.ifp.carecoord.server.StoredText;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.FlushModeType;
-import java.sql.Clob;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.hl7.fhir.r4.model.CareTeam;
-import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.Consent.ConsentProvisionType;
+import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.EpisodeOfCare;
 import org.springframework.orm.jpa.SharedEntityManagerCreator;
 import org.springframework.stereotype.Component;
@@ -95,7 +94,7 @@ class TeamMemberships {
     Set<String> persons = new HashSet<>();
     List<String> ids = identities.stream().map(TeamMemberships::idPart).toList();
     for (Object text : query(TEAMS_OF_MEMBERS).setParameter("ids", ids).getResultList()) {
-      CareTeam team = parser.parseResource(CareTeam.class, text(text));
+      CareTeam team = parser.parseResource(CareTeam.class, StoredText.of(text));
       boolean member = IfpData.isActive(team) && Periods.contains(team.getPeriod(), now)
           && team.getParticipant().stream().anyMatch(p -> identities.contains(p.getMember().getReference())
               && Periods.contains(p.getPeriod(), now));
@@ -143,7 +142,7 @@ class TeamMemberships {
   private <T extends org.hl7.fhir.r4.model.Resource> List<T> naming(Class<T> type, String reference, IParser parser) {
     List<?> texts = query(NAMING).setParameter("type", fhirContext.getResourceType(type))
         .setParameter("reference", "%\"" + reference + "\"%").getResultList();
-    return texts.stream().map(text -> parser.parseResource(type, text(text))).toList();
+    return texts.stream().map(text -> parser.parseResource(type, StoredText.of(text))).toList();
   }
 
   private jakarta.persistence.Query query(String sql) {
@@ -154,14 +153,4 @@ class TeamMemberships {
     return reference.substring(reference.indexOf('/') + 1);
   }
 
-  private static String text(Object column) {
-    if (column instanceof Clob clob) {
-      try {
-        return clob.getSubString(1, (int) clob.length());
-      } catch (SQLException e) {
-        throw new IllegalStateException("Could not read a stored team or episode", e);
-      }
-    }
-    return String.valueOf(column);
-  }
 }

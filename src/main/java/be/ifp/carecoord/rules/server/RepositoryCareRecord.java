@@ -1,13 +1,12 @@
 package be.ifp.carecoord.rules.server;
 
 import be.ifp.carecoord.rules.CareRecord;
+import be.ifp.carecoord.server.StoredText;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.FlushModeType;
-import java.sql.Clob;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -201,20 +200,10 @@ class RepositoryCareRecord implements CareRecord {
   }
 
   private static Resource parse(String type, String id, Object text, IParser parser) {
-    Resource resource = (Resource) parser.parseResource(text(text));
+    Resource resource = (Resource) parser.parseResource(StoredText.of(text));
     // HAPI stores the text without id and version.
     resource.setId(type + "/" + id);
     return resource;
   }
 
-  private static String text(Object column) {
-    if (column instanceof Clob clob) {
-      try {
-        return clob.getSubString(1, (int) clob.length());
-      } catch (SQLException e) {
-        throw new IllegalStateException("Could not read a stored resource", e);
-      }
-    }
-    return String.valueOf(column);
-  }
 }
