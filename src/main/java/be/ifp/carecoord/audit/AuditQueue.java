@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes AuditEvents behind the caller's back: a request only puts its records in a bounded queue
- * and never waits for, or fails with, the audit. One thread writes the queue in
+ * Writes the AuditEvents of reads behind the reader's back: a read only puts its records in a
+ * bounded queue and never waits for, or fails with, the audit (writes are audited in their own
+ * transaction instead, see {@link WriteAuditInterceptor}). One thread writes the queue in
  * batches (one transaction Bundle each). When the queue is full or a batch fails, the records
  * are lost and counted ({@code ifp.audit.dropped}, {@code ifp.audit.failed}): an alert on those
  * metrics is part of running the server.

@@ -3,6 +3,7 @@ package be.ifp.carecoord.audit;
 import be.ifp.carecoord.security.Caller;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.AuditEvent.AuditEventAction;
 import org.hl7.fhir.r4.model.AuditEvent.AuditEventOutcome;
@@ -21,9 +22,18 @@ import org.hl7.fhir.r4.model.Reference;
  * @param interaction the FHIR interaction ({@code read}, {@code search-type}, {@code create}…)
  * @param patient the person, {@code Patient/…}
  * @param resources the person's resources concerned
+ * @param deleted those of them (the person included) deleted by the same transaction: named in
+ *     {@code entity.name}, since a reference to a deleted resource cannot be stored
+ * @param outcome {@code 0} when the access was granted, {@code 4} when it was refused
  */
 record AuditRecord(Caller caller, String address, AuditEventAction action, String interaction, String patient,
-    List<String> resources) {
+    List<String> resources, Set<String> deleted, AuditEventOutcome outcome) {
+
+  /** A granted access that deleted nothing. */
+  AuditRecord(Caller caller, String address, AuditEventAction action, String interaction, String patient,
+      List<String> resources) {
+    this(caller, address, action, interaction, patient, resources, Set.of(), AuditEventOutcome._0);
+  }
 
   static final String CLIENT_ID_SYSTEM = "urn:ietf:params:oauth:client-id";
   private static final String EVENT_TYPES = "http://terminology.hl7.org/CodeSystem/audit-event-type";
@@ -31,6 +41,7 @@ record AuditRecord(Caller caller, String address, AuditEventAction action, Strin
   private static final String OBJECT_ROLES = "http://terminology.hl7.org/CodeSystem/object-role";
   private static final String OBJECT_TYPES = "http://terminology.hl7.org/CodeSystem/audit-entity-type";
   private static final String OBSERVER = "ifp-carecoord";
+  private static final String PATIENT_PREFIX = "Patient/";
 
   AuditEvent toAuditEvent() {
     AuditEvent event = new AuditEvent();
@@ -38,25 +49,40 @@ record AuditRecord(Caller caller, String address, AuditEventAction action, Strin
     event.addSubtype(new Coding(INTERACTIONS, interaction, interaction));
     event.setAction(action);
     event.setRecorded(new Date());
-    event.setOutcome(AuditEventOutcome._0);
+    event.setOutcome(outcome);
     AuditEvent.AuditEventAgentComponent agent = event.addAgent().setRequestor(true);
-    caller.fhirUser().ifPresentOrElse(user -> agent.setWho(new Reference(user)),
-        () -> agent.setWho(new Reference().setIdentifier(new Identifier().setSystem(CLIENT_ID_SYSTEM)
-            .setValue(caller.clientId()))));
+    Reference client = new Reference().setIdentifier(new Identifier().setSystem(CLIENT_ID_SYSTEM)
+        .setValue(caller.clientId()));
+    caller.fhirUser().ifPresentOrElse(user -> agent.setWho(namesOnly(user) ? client.setDisplay(user) : new Reference(user)),
+        () -> agent.setWho(client));
     agent.setAltId(caller.clientId());
     agent.setName(caller.subject());
     if (address != null) {
       agent.getNetwork().setAddress(address).setType(AuditEvent.AuditEventAgentNetworkType._2);
     }
     event.getSource().setObserver(new Reference().setDisplay(OBSERVER));
-    event.addEntity().setWhat(new Reference(patient))
-        .setType(new Coding(OBJECT_TYPES, "1", "Person")).setRole(new Coding(OBJECT_ROLES, "1", "Patient"));
+    entity(event, patient).setType(new Coding(OBJECT_TYPES, "1", "Person"))
+        .setRole(new Coding(OBJECT_ROLES, "1", "Patient"));
     for (String resource : resources) {
       if (!resource.equals(patient)) {
-        event.addEntity().setWhat(new Reference(resource))
-            .setType(new Coding(OBJECT_TYPES, "2", "System Object")).setRole(new Coding(OBJECT_ROLES, "4", "Domain Resource"));
+        entity(event, resource).setType(new Coding(OBJECT_TYPES, "2", "System Object"))
+            .setRole(new Coding(OBJECT_ROLES, "4", "Domain Resource"));
       }
     }
     return event;
+  }
+
+  /**
+   * A person who tried to reach another person's data is named, not referred to: a reference
+   * would put the event in the trier's own compartment, and their access log would then tell them
+   * that the other person's resource exists, which the refusal (a 404) did not.
+   */
+  private boolean namesOnly(String user) {
+    return outcome != AuditEventOutcome._0 && user.startsWith(PATIENT_PREFIX) && !user.equals(patient);
+  }
+
+  private AuditEvent.AuditEventEntityComponent entity(AuditEvent event, String resource) {
+    AuditEvent.AuditEventEntityComponent entity = event.addEntity();
+    return deleted.contains(resource) ? entity.setName(resource) : entity.setWhat(new Reference(resource));
   }
 }

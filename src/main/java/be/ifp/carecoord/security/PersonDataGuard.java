@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,13 +55,16 @@ class PersonDataGuard implements RestServerInterceptor {
   private final PersonAccess access;
   private final PersonData personData;
   private final DaoRegistry daos;
+  private final ApplicationEventPublisher events;
   private final Narrowing narrowing = new Narrowing();
 
-  PersonDataGuard(Callers callers, PersonAccess access, PersonData personData, DaoRegistry daos) {
+  PersonDataGuard(Callers callers, PersonAccess access, PersonData personData, DaoRegistry daos,
+      ApplicationEventPublisher events) {
     this.callers = callers;
     this.access = access;
     this.personData = personData;
     this.daos = daos;
+    this.events = events;
   }
 
   /** Narrows searches and conditional URLs before HAPI binds them (as HAPI's own interceptor does). */
@@ -146,8 +150,10 @@ class PersonDataGuard implements RestServerInterceptor {
       return;
     }
     for (int i = 0; i < details.size(); i++) {
-      if (!readable(caller.get(), details.getResource(i), request)) {
+      IBaseResource resource = details.getResource(i);
+      if (!readable(caller.get(), resource, request)) {
         details.setDontReturnResourceAtIndex(i);
+        events.publishEvent(new AccessRefused(caller.get(), request, Interaction.READ, resource));
       }
     }
   }
@@ -184,6 +190,7 @@ class PersonDataGuard implements RestServerInterceptor {
     Optional<Caller> caller = callers.of(request);
     if (caller.isPresent() && reachesPersonsOnly(caller.get(), previous.fhirType(), interaction)
         && !belongsToCallersPersons(caller.get(), previous, request, false)) {
+      events.publishEvent(new AccessRefused(caller.get(), request, interaction, previous));
       throw new ResourceNotFoundException(previous.getIdElement().toUnqualifiedVersionless());
     }
   }

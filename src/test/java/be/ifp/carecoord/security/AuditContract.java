@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * IFP-AC-05 through the real REST API: reads and writes of a person's data leave AuditEvents
- * (who, which client, what, when, the person), and the person finds those about themselves.
+ * (who, which client, what, when, the person), and the person finds those about themselves. Writes
+ * are audited in their own transaction, reads just after they are served.
  */
 public interface AuditContract extends FhirServerAccess {
 
@@ -66,8 +67,15 @@ public interface AuditContract extends FhirServerAccess {
         }));
   }
 
+  /** The stored writes among the events (refused attempts are recorded too, with outcome 4). */
+  private static List<AuditEvent> writesIn(List<AuditEvent> events) {
+    return events.stream().filter(e -> e.getAction() != AuditEventAction.R && e.getAction() != AuditEventAction.E)
+        .filter(e -> e.getOutcome() == AuditEvent.AuditEventOutcome._0).toList();
+  }
+
+  /** Written in the write's own transaction: there as soon as the write has answered, no waiting. */
   @Test
-  default void aWrite_isAudited() {
+  default void aWrite_isAuditedInItsOwnTransaction() {
     FhirHttp member = http().withToken(TestTokens.user(ours().id(TEAM_ROLE), "user/*.cruds"));
     HttpResponse<String> created = member.post("/fhir/Observation", FHIR_JSON,
         FHIR.newJsonParser().encodeResourceToString(TestData.observationAbout(ours().id(PATIENT))));
@@ -75,12 +83,97 @@ public interface AuditContract extends FhirServerAccess {
     IdType id = new IdType(created.headers().firstValue("Location").orElseThrow());
     String observation = "Observation/" + id.getIdPart();
 
+    assertThat(eventsAbout(ours().id(PATIENT), http())).anySatisfy(event -> {
+      assertThat(event.getAction()).isEqualTo(AuditEventAction.C);
+      assertThat(event.getSubtypeFirstRep().getCode()).isEqualTo("create");
+      assertThat(concerns(event, observation)).isTrue();
+      assertThat(event.getAgentFirstRep().getWho().getReference()).isEqualTo(ours().id(TEAM_ROLE));
+    });
+  }
+
+  @Test
+  default void aTransactionBundle_leavesOneEventPerPerson_namingEveryResourceItWrote() {
+    PersonFile stored = PersonFile.load(this);
+
+    List<AuditEvent> writes = writesIn(eventsAbout(stored.id(PATIENT), http()));
+    assertThat(writes).singleElement().satisfies(event -> {
+      assertThat(event.getAction()).isEqualTo(AuditEventAction.C);
+      assertThat(event.getSubtypeFirstRep().getCode()).isEqualTo("transaction");
+      assertThat(event.getAgentFirstRep().getAltId()).isEqualTo(TestTokens.PLATFORM_CLIENT);
+      assertThat(concerns(event, stored.id(CARE_PLAN))).isTrue();
+      assertThat(concerns(event, stored.id(PersonFile.CARE_TEAM))).isTrue();
+      assertThat(concerns(event, stored.id(PersonFile.EPISODE))).isTrue();
+    });
+  }
+
+  @Test
+  default void aRefusedWrite_leavesNoEvent() {
+    int before = writesIn(eventsAbout(ours().id(PATIENT), http())).size();
+    Bundle refused = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+    refused.addEntry().setResource(TestData.observationAbout(ours().id(PATIENT)))
+        .getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Observation");
+    refused.addEntry().setResource(TestData.observationAbout("Patient/does-not-exist"))
+        .getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Observation");
+
+    HttpResponse<String> response = http().post("/fhir", FHIR_JSON, FHIR.newJsonParser().encodeResourceToString(refused));
+
+    assertThat(response.statusCode()).as(response.body()).isBetween(400, 499);
+    assertThat(writesIn(eventsAbout(ours().id(PATIENT), http()))).hasSize(before);
+  }
+
+  /** The event of a deletion names what it deleted: a reference to a deleted resource cannot be stored. */
+  @Test
+  default void deletingAPerson_isAudited_withThePersonNamed() {
+    HttpResponse<String> created = http().post("/fhir/Patient", FHIR_JSON, TestData.patientJson(TestData.uniqueValue()));
+    assertThat(created.statusCode()).isEqualTo(201);
+    String patient = "Patient/" + new IdType(created.headers().firstValue("Location").orElseThrow()).getIdPart();
+
+    HttpResponse<String> deleted = http().method("DELETE", "/fhir/" + patient, FHIR_JSON,
+        java.net.http.HttpRequest.BodyPublishers.noBody());
+
+    assertThat(deleted.statusCode()).as(deleted.body()).isBetween(200, 204);
+    HttpResponse<String> search = http().get("/fhir/AuditEvent?entity-name=" + patient);
+    assertThat(FHIR.newJsonParser().parseResource(Bundle.class, search.body()).getEntry())
+        .map(e -> (AuditEvent) e.getResource())
+        .singleElement().satisfies(event -> {
+          assertThat(event.getAction()).isEqualTo(AuditEventAction.D);
+          assertThat(event.getEntityFirstRep().hasWhat()).isFalse();
+        });
+  }
+
+  /** The person learns who tried to reach their data: refusals are recorded with outcome 4. */
+  @Test
+  default void anOutsidersAttempts_areRecordedAsRefused() {
+    FhirHttp outsider = http().withToken(TestTokens.user(theirs().id(TEAM_ROLE), "user/*.cruds"));
+    String plan = http().get(ours().path(CARE_PLAN)).body();
+
+    assertOutcome(outsider.get(ours().path(CARE_PLAN)), 404);
+    assertOutcome(outsider.put(ours().path(CARE_PLAN), FHIR_JSON, plan), 404);
+
+    Awaitility.await().atMost(AUDIT_LAG).untilAsserted(() -> {
+      List<AuditEvent> refused = eventsAbout(ours().id(PATIENT), http()).stream()
+          .filter(e -> e.getOutcome() == AuditEvent.AuditEventOutcome._4)
+          .filter(e -> theirs().id(TEAM_ROLE).equals(e.getAgentFirstRep().getWho().getReference())).toList();
+      assertThat(refused).extracting(AuditEvent::getAction)
+          .contains(AuditEventAction.R, AuditEventAction.U);
+      assertThat(refused).allSatisfy(event -> assertThat(concerns(event, ours().id(CARE_PLAN))).isTrue());
+    });
+  }
+
+  /** A person who tries another person's data is recorded for that person, not in their own log. */
+  @Test
+  default void aPersonsAttemptOnAnothersData_staysOutOfTheirOwnLog() {
+    FhirHttp person = http().withToken(TestTokens.user(ours().id(PATIENT), "patient/*.rs"));
+
+    assertOutcome(person.get(theirs().path(CARE_PLAN)), 404);
+
     Awaitility.await().atMost(AUDIT_LAG).untilAsserted(() ->
-        assertThat(eventsAbout(ours().id(PATIENT), http())).anySatisfy(event -> {
-          assertThat(event.getAction()).isEqualTo(AuditEventAction.C);
-          assertThat(concerns(event, observation)).isTrue();
-          assertThat(event.getAgentFirstRep().getWho().getReference()).isEqualTo(ours().id(TEAM_ROLE));
+        assertThat(eventsAbout(theirs().id(PATIENT), http())).anySatisfy(event -> {
+          assertThat(event.getOutcome()).isEqualTo(AuditEvent.AuditEventOutcome._4);
+          assertThat(event.getAgentFirstRep().getWho().getDisplay()).isEqualTo(ours().id(PATIENT));
         }));
+    assertThat(eventsAbout(ours().id(PATIENT), person))
+        .noneSatisfy(event -> assertThat(concerns(event, theirs().id(CARE_PLAN))).isTrue());
   }
 
   @Test

@@ -1,0 +1,191 @@
+package be.ifp.carecoord.security;
+
+import static be.ifp.carecoord.support.FhirHttp.FHIR_JSON;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import be.ifp.carecoord.bench.BenchmarkReport;
+import be.ifp.carecoord.bench.ServerInstances;
+import be.ifp.carecoord.support.EmbeddedPostgresDatabase;
+import be.ifp.carecoord.support.FhirHttp;
+import be.ifp.carecoord.support.FhirServerAccess;
+import be.ifp.carecoord.support.PersonFiles;
+import be.ifp.carecoord.support.TestTokens;
+import ca.uhn.fhir.parser.IParser;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.IntFunction;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CareTeam;
+import org.hl7.fhir.r4.model.Resource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What security and the audit trail cost a reader (issue 5), on PostgreSQL: two server instances
+ * on one database, one as in production (bearer tokens checked against a JWKS, SMART scopes, the
+ * team-based access checks and an AuditEvent per person read) and one without tokens and with the
+ * audit off. A professional of the persons' care team reads each person's CarePlan and searches
+ * the person's plans with their team included, in blocks that alternate between the instances.
+ * A block on the secured instance ends when the audit trail has stored its events, so the figures
+ * are of reads served and audited. Run with {@code mvn -Pbench verify -Dit.test=SecurityBenchmark}.
+ */
+class SecurityBenchmark {
+
+  private static final int PERSONS = Integer.getInteger("bench.persons", 100);
+  private static final int ROUNDS = Integer.getInteger("bench.rounds", 8);
+  private static final int WARM_UP_ROUNDS = 2;
+  private static final Duration AUDIT_DRAIN_LIMIT = Duration.ofMinutes(1);
+  private static final IParser JSON = FhirServerAccess.FHIR.newJsonParser();
+
+  private final ServerInstances instances = new ServerInstances();
+
+  @AfterEach
+  void stopInstances() {
+    instances.close();
+  }
+
+  @Test
+  void readsAndSearches_withSecurityAndAudit_onAndOff() {
+    String database = EmbeddedPostgresDatabase.newDatabase();
+    FhirHttp secured = instances.startWithTokens(database);
+    MeterRegistry securedMeters = instances.context(0).getBean(MeterRegistry.class);
+    FhirHttp open = instances.start(database, "--ifp.audit.enabled=false");
+
+    PersonFiles platform = new PersonFiles();
+    List<String> patients = new ArrayList<>();
+    List<String> plans = new ArrayList<>();
+    for (int n = 0; n < PERSONS; n++) {
+      HttpResponse<String> stored = open.post("/fhir", FHIR_JSON, JSON.encodeResourceToString(platform.personFile(n)));
+      assertThat(stored.statusCode()).as(stored.body()).isEqualTo(200);
+      patients.add(idOf(open, "Patient?" + PersonFiles.search(platform.person(n))));
+      plans.add(idOf(open, "CarePlan?subject=" + patients.get(n)));
+    }
+    String professional = teamProfessional(open, patients.get(0));
+    FhirHttp member = secured.withToken(TestTokens.token().fhirUser(professional).scope("user/*.rs")
+        .validFor(Duration.ofHours(12)).mint());
+
+    IntFunction<String> read = n -> "/fhir/" + plans.get(n);
+    IntFunction<String> search = n -> "/fhir/CarePlan?subject=" + patients.get(n) + "&_include=CarePlan:care-team";
+    Measured reads = new Measured();
+    Measured searches = new Measured();
+    for (int round = -WARM_UP_ROUNDS; round < ROUNDS; round++) {
+      boolean measured = round >= 0;
+      // Who goes first alternates, so that a drift in machine load hits both alike.
+      boolean securedFirst = round % 2 == 0;
+      for (int pass = 0; pass < 2; pass++) {
+        boolean onSecured = securedFirst == (pass == 0);
+        FhirHttp client = onSecured ? member : open;
+        MeterRegistry meters = onSecured ? securedMeters : null;
+        reads.add(onSecured, measured, block(client, read, meters));
+        searches.add(onSecured, measured, block(client, search, meters));
+      }
+    }
+
+    StringBuilder body = new StringBuilder()
+        .append("Two server instances (one Spring context each, in the benchmark's JVM) on one embedded ")
+        .append("PostgreSQL 17 database holding ").append(PERSONS).append(" person files (the IG's Maria ")
+        .append("made into person n, as in the sync benchmark). **Secured**: as in production: a bearer ")
+        .append("token (RS256 JWT, checked against the JWKS of a local authority), SMART scopes, the ")
+        .append("team-based access checks (IFP-AC-01, 03, 04, refusal Consents) and an AuditEvent for ")
+        .append("every person read (IFP-AC-05). **Open**: no token (development mode, which still runs ")
+        .append("the checks, as a platform with every scope) and `ifp.audit.enabled=false`.\n\n")
+        .append("The client is a professional of every person's care team (`fhirUser` a PractitionerRole, ")
+        .append("scope `user/*.rs`) on the secured instance. Per round, each instance serves a block of ")
+        .append(PERSONS).append(" reads (`GET /fhir/CarePlan/{id}`, one per person) and a block of ")
+        .append(PERSONS).append(" searches (`GET /fhir/CarePlan?subject=Patient/{id}&_include=CarePlan:care-team`); ")
+        .append("a secured block ends only when the audit trail has stored its ").append(PERSONS)
+        .append(" AuditEvents. One client, one request at a time; ").append(WARM_UP_ROUNDS)
+        .append(" warm-up rounds, then ").append(ROUNDS).append(" measured rounds, the instances taking ")
+        .append("turns to go first.\n\n")
+        .append("| requests | open (req/s) | secured and audited (req/s) | p50 open (ms) | p50 secured (ms) | cost |\n")
+        .append("|---|---|---|---|---|---|\n")
+        .append(reads.row("reads")).append(searches.row("searches with `_include`"))
+        .append("\n*Cost* is how much longer the same requests take secured and audited: ")
+        .append("1 − (secured throughput / open throughput), measured in the same run. Target (issue 5): ")
+        .append("under 25 %.\n");
+    BenchmarkReport.write("security", "Security and audit on reads (issue 5)",
+        "mvn -Pbench verify -Dit.test=SecurityBenchmark", body.toString());
+  }
+
+  /**
+   * Serves one request per person; returns each request's time and the block's duration (ms), the
+   * latter including, when {@code auditMeters} is given, the wait for the block's AuditEvents.
+   */
+  private static Block block(FhirHttp client, IntFunction<String> path, MeterRegistry auditMeters) {
+    double written = auditMeters == null ? 0 : auditMeters.counter("ifp.audit.written").count();
+    double[] requests = new double[PERSONS];
+    long start = System.nanoTime();
+    for (int n = 0; n < PERSONS; n++) {
+      long requestStart = System.nanoTime();
+      HttpResponse<String> response = client.get(path.apply(n));
+      requests[n] = (System.nanoTime() - requestStart) / 1e6;
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+    if (auditMeters != null) {
+      awaitAudit(auditMeters, written + PERSONS);
+    }
+    return new Block(requests, (System.nanoTime() - start) / 1e6);
+  }
+
+  private static void awaitAudit(MeterRegistry meters, double expected) {
+    long deadline = System.nanoTime() + AUDIT_DRAIN_LIMIT.toNanos();
+    while (meters.counter("ifp.audit.written").count() < expected) {
+      assertThat(System.nanoTime()).as("audit trail still behind after " + AUDIT_DRAIN_LIMIT).isLessThan(deadline);
+      try {
+        Thread.sleep(1);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  private static String idOf(FhirHttp server, String search) {
+    Bundle found = JSON.parseResource(Bundle.class, server.get("/fhir/" + search).body());
+    assertThat(found.getEntry()).as(search).hasSize(1);
+    Resource resource = found.getEntryFirstRep().getResource();
+    return resource.fhirType() + "/" + resource.getIdPart();
+  }
+
+  /** A professional (PractitionerRole) in the person's team; the professionals are shared by all persons. */
+  private static String teamProfessional(FhirHttp server, String patient) {
+    Bundle teams = JSON.parseResource(Bundle.class, server.get("/fhir/CareTeam?subject=" + patient).body());
+    CareTeam team = (CareTeam) teams.getEntryFirstRep().getResource();
+    return team.getParticipant().stream().map(p -> p.getMember().getReference())
+        .filter(r -> r != null && r.startsWith("PractitionerRole/")).findFirst().orElseThrow();
+  }
+
+  private record Block(double[] requests, double millis) {}
+
+  /** The measured blocks of one kind of request, per instance. */
+  private static final class Measured {
+    private final List<Block> secured = new ArrayList<>();
+    private final List<Block> open = new ArrayList<>();
+
+    void add(boolean onSecured, boolean measured, Block block) {
+      if (measured) {
+        (onSecured ? secured : open).add(block);
+      }
+    }
+
+    String row(String name) {
+      double openRate = throughput(open);
+      double securedRate = throughput(secured);
+      return String.format("| %s | %.0f | %.0f | %.1f | %.1f | %.0f %% |%n", name, openRate, securedRate,
+          median(open), median(secured), 100 * (1 - securedRate / openRate));
+    }
+
+    private static double throughput(List<Block> blocks) {
+      return blocks.size() * PERSONS / (blocks.stream().mapToDouble(Block::millis).sum() / 1000);
+    }
+
+    private static double median(List<Block> blocks) {
+      double[] all = blocks.stream().flatMapToDouble(b -> Arrays.stream(b.requests())).sorted().toArray();
+      return all[all.length / 2];
+    }
+  }
+}
