@@ -22,12 +22,24 @@ public final class RuleEngine {
   private static final Set<String> PERSON_FOCUS_TYPES = Set.of("CareTeam", "EpisodeOfCare", "CarePlan");
 
   private final List<Rule> rules;
+  /**
+   * The types a rule names, as its focus or as a change that re-checks it: only their writes need
+   * the resources around them. (The identifier rules look at any type, and only at the resource.)
+   */
+  private final Set<String> namedTypes;
   private final RuleSettings settings;
   private final EligibleProfessions professions;
   private final Clock clock;
 
   public RuleEngine(List<Rule> rules, RuleSettings settings, EligibleProfessions professions, Clock clock) {
     this.rules = rules.stream().filter(rule -> !settings.isOffEverywhere(rule)).toList();
+    Set<String> types = new java.util.HashSet<>();
+    this.rules.forEach(rule -> {
+      types.addAll(rule.focusTypes());
+      types.addAll(rule.recheckedOn());
+    });
+    types.remove(Rule.ANY_TYPE);
+    this.namedTypes = Set.copyOf(types);
     this.settings = settings;
     this.professions = professions;
     this.clock = clock;
@@ -45,7 +57,10 @@ public final class RuleEngine {
   /** Findings on a resource being created or updated, and on what depends on it. */
   public List<Finding> checkWrite(Resource written, CareRecord record) {
     RememberingCareRecord remembering = new RememberingCareRecord(record);
-    remembering.prefetchReferencesOf(written);
+    // Many writes (observations, the audit trail…) concern no rule that reads further.
+    if (namedTypes.contains(written.fhirType())) {
+      remembering.prefetchReferencesOf(written);
+    }
     List<Finding> findings = new ArrayList<>();
     for (Rule rule : rules) {
       if (rule.appliesTo(written.fhirType())) {

@@ -2,14 +2,18 @@ package be.ifp.carecoord.security;
 
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.HashSet;
 import java.util.Set;
 import org.hl7.fhir.r4.model.Consent.ConsentProvisionType;
 import org.springframework.stereotype.Component;
 
 /**
- * The persons ({@code Patient/…}) whose data a caller with user/ or patient/ scopes may reach,
- * worked out once per request and kept on it: a professional reaches the persons of their teams
+ * Which persons ({@code Patient/…}) a caller with user/ or patient/ scopes may reach, worked out
+ * per request and kept on it, either one person at a time ({@link #reaches}, what reads and
+ * writes ask) or all of them at once ({@link #personsFor}, for a search that names no person). A
+ * professional reaches the persons of their teams
  * and case management (IFP-AC-01), unless the person refuses them by a Consent; a person reaches
  * themselves; an informal carer (RelatedPerson) reaches the persons whose active Consent permits
  * them as actor (IFP-AC-03); a patient/ scope reaches the patient of the launch context.
@@ -18,6 +22,8 @@ import org.springframework.stereotype.Component;
 class PersonAccess {
 
   private static final String KEY = PersonAccess.class.getName();
+  private static final String ONE_BY_ONE = KEY + ".one-by-one";
+  private static final String IDENTITIES = KEY + ".identities";
 
   private final TeamMemberships memberships;
 
@@ -31,12 +37,54 @@ class PersonAccess {
     if (known != null) {
       return (Set<String>) known;
     }
-    Set<String> persons = Set.copyOf(compute(caller));
+    Set<String> persons = Set.copyOf(compute(caller, request));
     request.getUserData().put(KEY, persons);
     return persons;
   }
 
-  private Set<String> compute(Caller caller) {
+  /** Whether the caller may reach this person's data. */
+  @SuppressWarnings("unchecked")
+  boolean reaches(Caller caller, String person, RequestDetails request) {
+    Object all = request.getUserData().get(KEY);
+    if (all != null) {
+      return ((Set<String>) all).contains(person);
+    }
+    Map<String, Boolean> known = (Map<String, Boolean>) request.getUserData()
+        .computeIfAbsent(ONE_BY_ONE, k -> new HashMap<String, Boolean>());
+    Boolean answer = known.get(person);
+    if (answer == null) {
+      answer = decide(caller, person, request);
+      known.put(person, answer);
+    }
+    return answer;
+  }
+
+  private boolean decide(Caller caller, String person, RequestDetails request) {
+    if (caller.patientContext().filter(person::equals).isPresent()) {
+      return true;
+    }
+    return caller.fhirUser().map(user -> {
+      if (user.startsWith("Patient/")) {
+        return user.equals(person);
+      } else if (user.startsWith("RelatedPerson/")) {
+        return memberships.carerPermitted(person, user, Instant.now());
+      } else if (isProfessional(user)) {
+        return memberships.professionalReaches(person, identitiesOf(user, request), Instant.now());
+      }
+      return false;
+    }).orElse(false);
+  }
+
+  @SuppressWarnings("unchecked")
+  private Set<String> identitiesOf(String professional, RequestDetails request) {
+    return (Set<String>) request.getUserData().computeIfAbsent(IDENTITIES, k -> memberships.identitiesOf(professional));
+  }
+
+  private static boolean isProfessional(String user) {
+    return user.startsWith("Practitioner/") || user.startsWith("PractitionerRole/");
+  }
+
+  private Set<String> compute(Caller caller, RequestDetails request) {
     Set<String> persons = new HashSet<>();
     caller.patientContext().ifPresent(persons::add);
     caller.fhirUser().ifPresent(user -> {
@@ -44,8 +92,8 @@ class PersonAccess {
         persons.add(user);
       } else if (user.startsWith("RelatedPerson/")) {
         persons.addAll(memberships.consenting(Set.of(user), ConsentProvisionType.PERMIT, Instant.now()));
-      } else if (user.startsWith("Practitioner/") || user.startsWith("PractitionerRole/")) {
-        persons.addAll(memberships.personsOf(memberships.identitiesOf(user), Instant.now()));
+      } else if (isProfessional(user)) {
+        persons.addAll(memberships.personsOf(identitiesOf(user, request), Instant.now()));
       }
     });
     return persons;

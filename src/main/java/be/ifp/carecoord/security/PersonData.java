@@ -2,7 +2,9 @@ package be.ifp.carecoord.security;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.RuntimeSearchParam;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import java.util.List;
+import java.util.Map;
 import java.util.HashSet;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -42,6 +44,46 @@ public class PersonData {
     List<String> names = fhirContext.getResourceDefinition(resourceType).getSearchParamsForCompartmentName(COMPARTMENT)
         .stream().map(RuntimeSearchParam::getName).toList();
     return names.contains("patient") ? "patient" : names.contains("subject") ? "subject" : names.get(0);
+  }
+
+  /**
+   * The persons ({@code Patient/…}) a search on a person's data names in its compartment
+   * parameters ({@code CarePlan?subject=Patient/1}, {@code Observation?patient=1},
+   * {@code Patient?_id=1}); empty when it names none, or names one in a way this does not read
+   * (a chain, a full URL): the caller then gets the search narrowed to all their persons.
+   */
+  public Set<String> personsNamedBy(RequestDetails request) {
+    String type = request.getResourceName();
+    if (type == null || !fhirContext.getResourceTypes().contains(type) || !isPersonData(type)) {
+      return Set.of();
+    }
+    Set<String> parameters = new HashSet<>();
+    if (COMPARTMENT.equals(type)) {
+      parameters.add("_id");
+    } else {
+      fhirContext.getResourceDefinition(type).getSearchParamsForCompartmentName(COMPARTMENT)
+          .forEach(parameter -> parameters.add(parameter.getName()));
+    }
+    Set<String> named = new HashSet<>();
+    for (Map.Entry<String, String[]> parameter : request.getParameters().entrySet()) {
+      String name = parameter.getKey();
+      String plain = name.endsWith(":" + COMPARTMENT) ? name.substring(0, name.indexOf(':')) : name;
+      if (!parameters.contains(plain)) {
+        continue;
+      }
+      for (String values : parameter.getValue()) {
+        for (String value : values.split(",")) {
+          String person = value.startsWith(COMPARTMENT + "/") ? value
+              : (plain.equals("_id") || plain.equals("patient") || !plain.equals(name)) && !value.contains("/")
+                  ? COMPARTMENT + "/" + value : null;
+          if (person == null || person.isBlank() || person.indexOf('/') != person.lastIndexOf('/')) {
+            return Set.of();
+          }
+          named.add(person);
+        }
+      }
+    }
+    return named;
   }
 
   /** The persons ({@code Patient/…}) the resource belongs to. */

@@ -137,6 +137,17 @@ class PersonDataGuard implements RestServerInterceptor {
     }
   }
 
+  /**
+   * The persons a search names that the caller reaches, each checked on its own: HAPI's narrowing
+   * then refuses the search if it names anyone else, without the caller's whole list of persons
+   * being worked out (a professional may be in thousands of teams).
+   */
+  private Set<String> reachableAmong(Caller caller, Set<String> named, RequestDetails request) {
+    Set<String> reachable = named.stream().filter(person -> access.reaches(caller, person, request))
+        .collect(java.util.stream.Collectors.toSet());
+    return reachable.isEmpty() ? Set.of("Patient/" + NOBODY) : reachable;
+  }
+
   private Set<String> personsOrNobody(Caller caller, RequestDetails request) {
     Set<String> persons = access.personsFor(caller, request);
     // An empty list would narrow nothing: a person that cannot exist narrows to nothing.
@@ -211,8 +222,8 @@ class PersonDataGuard implements RestServerInterceptor {
   /** Reading: one of its persons is the caller's. Writing: all of them are, and it has one. */
   private boolean belongsToCallersPersons(Caller caller, IBaseResource resource, RequestDetails request, boolean all) {
     Set<String> owners = personData.ownersOf(resource);
-    Set<String> reachable = access.personsFor(caller, request);
-    return all ? !owners.isEmpty() && reachable.containsAll(owners) : owners.stream().anyMatch(reachable::contains);
+    return all ? !owners.isEmpty() && owners.stream().allMatch(owner -> access.reaches(caller, owner, request))
+        : owners.stream().anyMatch(owner -> access.reaches(caller, owner, request));
   }
 
   /** Whether the request's own type is within reach of user/ or patient/ scopes only. */
@@ -238,7 +249,10 @@ class PersonDataGuard implements RestServerInterceptor {
       if (caller.isEmpty() || !limited(caller.get(), request)) {
         return null;
       }
-      return new AuthorizedList().addCompartments(personsOrNobody(caller.get(), request).toArray(String[]::new));
+      Set<String> named = personData.personsNamedBy(request);
+      Set<String> persons = named.isEmpty() ? personsOrNobody(caller.get(), request)
+          : reachableAmong(caller.get(), named, request);
+      return new AuthorizedList().addCompartments(persons.toArray(String[]::new));
     }
   }
 

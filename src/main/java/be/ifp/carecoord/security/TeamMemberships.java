@@ -2,6 +2,7 @@ package be.ifp.carecoord.security;
 
 import be.ifp.carecoord.rules.IfpData;
 import be.ifp.carecoord.rules.Periods;
+import be.ifp.carecoord.server.PersonLinkedResources;
 import be.ifp.carecoord.server.StoredText;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
@@ -21,7 +22,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * IFP-AC-01: the persons a professional may reach right now, read straight from HAPI's tables
+ * IFP-AC-01: whether a professional may reach a person right now ({@link #professionalReaches},
+ * from that person's own record), and all the persons they may reach ({@link #personsOf}, for
+ * searches that name no person), read straight from HAPI's tables
  * (as the rules do, see RepositoryCareRecord): the professional is their Practitioner and all of
  * its PractitionerRoles; a person counts while one of those is an active participant (period
  * now) of the person's active care team, or the care manager of the person's active
@@ -39,9 +42,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class TeamMemberships {
 
-  private static final String PRACTITIONER_OF_ROLE = "select t.FHIR_ID from HFJ_RESOURCE s"
+  /** A role's practitioner and all of that practitioner's roles, in one query. */
+  private static final String PRACTITIONER_AND_ROLES_OF_ROLE = "select t.FHIR_ID, r.FHIR_ID from HFJ_RESOURCE s"
       + " join HFJ_RES_LINK l on l.SRC_RESOURCE_ID = s.RES_ID and l.SRC_PATH = 'PractitionerRole.practitioner'"
       + " join HFJ_RESOURCE t on t.RES_ID = l.TARGET_RESOURCE_ID"
+      + " left join HFJ_RES_LINK k on k.TARGET_RESOURCE_ID = t.RES_ID and k.SRC_PATH = 'PractitionerRole.practitioner'"
+      + " left join HFJ_RESOURCE r on r.RES_ID = k.SRC_RESOURCE_ID and r.RES_DELETED_AT is null"
       + " where s.RES_TYPE = 'PractitionerRole' and s.FHIR_ID = :id and s.RES_DELETED_AT is null";
 
   private static final String ROLES_OF_PRACTITIONER = "select s.FHIR_ID from HFJ_RESOURCE t"
@@ -60,11 +66,18 @@ class TeamMemberships {
       + " join HFJ_RES_VER v on v.RES_ID = s.RES_ID and v.RES_VER = s.RES_VER"
       + " where s.RES_TYPE = :type and s.RES_DELETED_AT is null and v.RES_TEXT_VC like :reference";
 
+  private static final String CONSENT_PATIENT = "Consent.patient";
+  /** The paths by which a person's teams, episodes and consents refer to her. */
+  private static final List<String> PERSON_PATHS = List.of("CareTeam.subject", "EpisodeOfCare.patient", CONSENT_PATIENT);
+
   private final EntityManager entityManager;
+  private final PersonLinkedResources linkedResources;
   private final FhirContext fhirContext;
 
-  TeamMemberships(EntityManagerFactory entityManagerFactory, FhirContext fhirContext) {
+  TeamMemberships(EntityManagerFactory entityManagerFactory, PersonLinkedResources linkedResources,
+      FhirContext fhirContext) {
     this.entityManager = SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory);
+    this.linkedResources = linkedResources;
     this.fhirContext = fhirContext;
   }
 
@@ -73,14 +86,16 @@ class TeamMemberships {
   public Set<String> identitiesOf(String professional) {
     Set<String> identities = new HashSet<>();
     identities.add(professional);
-    String practitioner = professional;
     if (professional.startsWith("PractitionerRole/")) {
-      List<?> ids = query(PRACTITIONER_OF_ROLE).setParameter("id", idPart(professional)).getResultList();
-      practitioner = ids.isEmpty() ? null : "Practitioner/" + ids.get(0);
-    }
-    if (practitioner != null) {
-      identities.add(practitioner);
-      for (Object role : query(ROLES_OF_PRACTITIONER).setParameter("id", idPart(practitioner)).getResultList()) {
+      for (Object row : query(PRACTITIONER_AND_ROLES_OF_ROLE).setParameter("id", idPart(professional)).getResultList()) {
+        Object[] columns = (Object[]) row;
+        identities.add("Practitioner/" + columns[0]);
+        if (columns[1] != null) {
+          identities.add("PractitionerRole/" + columns[1]);
+        }
+      }
+    } else {
+      for (Object role : query(ROLES_OF_PRACTITIONER).setParameter("id", idPart(professional)).getResultList()) {
         identities.add("PractitionerRole/" + role);
       }
     }
@@ -94,19 +109,14 @@ class TeamMemberships {
     Set<String> persons = new HashSet<>();
     List<String> ids = identities.stream().map(TeamMemberships::idPart).toList();
     for (Object text : query(TEAMS_OF_MEMBERS).setParameter("ids", ids).getResultList()) {
-      CareTeam team = parser.parseResource(CareTeam.class, StoredText.of(text));
-      boolean member = IfpData.isActive(team) && Periods.contains(team.getPeriod(), now)
-          && team.getParticipant().stream().anyMatch(p -> identities.contains(p.getMember().getReference())
-              && Periods.contains(p.getPeriod(), now));
-      if (member && team.getSubject().getReference() != null) {
+      CareTeam team = parser.parseResource(CareTeam.class, StoredText.structureOf(text));
+      if (hasActiveMember(team, identities, now) && team.getSubject().getReference() != null) {
         persons.add(team.getSubject().getReference());
       }
     }
     for (String identity : identities) {
       for (EpisodeOfCare episode : naming(EpisodeOfCare.class, identity, parser)) {
-        if (IfpData.isActive(episode) && Periods.contains(episode.getPeriod(), now)
-            && identities.contains(episode.getCareManager().getReference())
-            && episode.getPatient().getReference() != null) {
+        if (isActiveCaseManager(episode, identities, now) && episode.getPatient().getReference() != null) {
           persons.add(episode.getPatient().getReference());
         }
       }
@@ -126,12 +136,7 @@ class TeamMemberships {
     Set<String> persons = new HashSet<>();
     for (String identity : identities) {
       for (Consent consent : naming(Consent.class, identity, parser)) {
-        boolean names = consent.getStatus() == Consent.ConsentState.ACTIVE
-            && consent.getProvision().getType() == type
-            && Periods.contains(consent.getProvision().getPeriod(), now)
-            && consent.getProvision().getActor().stream()
-                .anyMatch(actor -> identities.contains(actor.getReference().getReference()));
-        if (names && consent.getPatient().getReference() != null) {
+        if (namesInForce(consent, identities, type, now) && consent.getPatient().getReference() != null) {
           persons.add(consent.getPatient().getReference());
         }
       }
@@ -139,10 +144,65 @@ class TeamMemberships {
     return persons;
   }
 
+  /**
+   * Whether the professional standing as these identities reaches this one person now: a member
+   * of her active team or her active case manager, and not refused by her Consent. Reads only
+   * her own teams, episodes and consents (one indexed query), so it costs the same whatever the
+   * number of persons or of the professional's teams.
+   */
+  @Transactional(readOnly = true)
+  public boolean professionalReaches(String patient, Set<String> identities, Instant now) {
+    IParser parser = fhirContext.newJsonParser();
+    boolean member = false;
+    for (PersonLinkedResources.Row row : linkedResources.of(idPart(patient), PERSON_PATHS)) {
+      switch (row.type()) {
+        case "CareTeam" -> member |= hasActiveMember(parser.parseResource(CareTeam.class, row.text()), identities, now);
+        case "EpisodeOfCare" -> member |= isActiveCaseManager(
+            parser.parseResource(EpisodeOfCare.class, row.text()), identities, now);
+        case "Consent" -> {
+          if (namesInForce(parser.parseResource(Consent.class, row.text()), identities, ConsentProvisionType.DENY, now)) {
+            return false;
+          }
+        }
+        default -> { }
+      }
+    }
+    return member;
+  }
+
+  /** Whether an active Consent of this one person permits the informal carer now (IFP-AC-03). */
+  @Transactional(readOnly = true)
+  public boolean carerPermitted(String patient, String relatedPerson, Instant now) {
+    IParser parser = fhirContext.newJsonParser();
+    return linkedResources.of(idPart(patient), List.of(CONSENT_PATIENT)).stream()
+        .anyMatch(row -> namesInForce(parser.parseResource(Consent.class, row.text()), Set.of(relatedPerson),
+            ConsentProvisionType.PERMIT, now));
+  }
+
+  private static boolean hasActiveMember(CareTeam team, Set<String> identities, Instant now) {
+    return IfpData.isActive(team) && Periods.contains(team.getPeriod(), now)
+        && team.getParticipant().stream().anyMatch(p -> identities.contains(p.getMember().getReference())
+            && Periods.contains(p.getPeriod(), now));
+  }
+
+  private static boolean isActiveCaseManager(EpisodeOfCare episode, Set<String> identities, Instant now) {
+    return IfpData.isActive(episode) && Periods.contains(episode.getPeriod(), now)
+        && identities.contains(episode.getCareManager().getReference());
+  }
+
+  private static boolean namesInForce(Consent consent, Set<String> identities, ConsentProvisionType type,
+      Instant now) {
+    return consent.getStatus() == Consent.ConsentState.ACTIVE
+        && consent.getProvision().getType() == type
+        && Periods.contains(consent.getProvision().getPeriod(), now)
+        && consent.getProvision().getActor().stream()
+            .anyMatch(actor -> identities.contains(actor.getReference().getReference()));
+  }
+
   private <T extends org.hl7.fhir.r4.model.Resource> List<T> naming(Class<T> type, String reference, IParser parser) {
     List<?> texts = query(NAMING).setParameter("type", fhirContext.getResourceType(type))
         .setParameter("reference", "%\"" + reference + "\"%").getResultList();
-    return texts.stream().map(text -> parser.parseResource(type, StoredText.of(text))).toList();
+    return texts.stream().map(text -> parser.parseResource(type, StoredText.structureOf(text))).toList();
   }
 
   private jakarta.persistence.Query query(String sql) {

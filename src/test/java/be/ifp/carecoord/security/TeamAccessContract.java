@@ -94,6 +94,18 @@ public interface TeamAccessContract extends FhirServerAccess {
     assertThat(patients.getTotal()).isEqualTo(1);
   }
 
+  /** A search that names persons is checked person by person, and keeps only the caller's. */
+  @Test
+  default void searchesNamingPersons_returnOnlyTheirPersons() {
+    Bundle named = bundle(teamMember().get("/fhir/CarePlan?subject=" + ours().id(PATIENT)));
+    Bundle both = bundle(teamMember().get("/fhir/CarePlan?subject=" + ours().id(PATIENT) + "," + theirs().id(PATIENT)));
+    Bundle byId = bundle(teamMember().get("/fhir/Observation?patient=" + ours().idPart(PATIENT)));
+
+    assertThat(ids(named)).contains(ours().id(CARE_PLAN)).doesNotContain(theirs().id(CARE_PLAN));
+    assertThat(ids(both)).contains(ours().id(CARE_PLAN)).doesNotContain(theirs().id(CARE_PLAN));
+    assertThat(ids(byId)).isNotEmpty();
+  }
+
   @Test
   default void askingForAnotherPerson_isRefusedAlike_whetherTheyExistOrNot() {
     String nobody = "Patient/does-not-exist-" + System.nanoTime();

@@ -1,6 +1,7 @@
 package be.ifp.carecoord.rules.server;
 
 import be.ifp.carecoord.rules.CareRecord;
+import be.ifp.carecoord.server.PersonLinkedResources;
 import be.ifp.carecoord.server.StoredText;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
@@ -28,9 +29,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The {@link CareRecord} of the server, read straight from HAPI's tables with two indexed queries
- * (a resource by type and id; a person's resources through the reference index) in the caller's
- * database transaction, so that a rule run just before commit sees what the transaction is about
- * to commit.
+ * (resources by id; a person's resources through the reference index, {@link PersonLinkedResources})
+ * in the caller's database transaction, so that a rule run just before commit sees what the
+ * transaction is about to commit.
  *
  * <p>Why not HAPI's DAOs: a DAO read or search costs several milliseconds of machinery
  * (interceptors, partitions, tags, history) and a write runs a dozen of them; and loading a
@@ -54,33 +55,32 @@ class RepositoryCareRecord implements CareRecord {
   private static final List<String> PERSON_PATHS =
       List.of("CareTeam.subject", "EpisodeOfCare.patient", "Consent.patient", "CarePlan.subject");
 
-  private static final String LINKED_TEXTS = "select s.RES_TYPE, s.FHIR_ID, v.RES_TEXT_VC from HFJ_RESOURCE t"
-      + " join HFJ_RES_LINK l on l.TARGET_RESOURCE_ID = t.RES_ID and l.SRC_PATH in (:paths)"
-      + " join HFJ_RESOURCE s on s.RES_ID = l.SRC_RESOURCE_ID and s.RES_DELETED_AT is null"
-      + " join HFJ_RES_VER v on v.RES_ID = s.RES_ID and v.RES_VER = s.RES_VER"
-      + " where t.RES_TYPE = 'Patient' and t.FHIR_ID = :id";
-
   private static final String CURRENT_TEXTS = "select r.RES_TYPE, r.FHIR_ID, v.RES_TEXT_VC from HFJ_RESOURCE r"
       + " join HFJ_RES_VER v on v.RES_ID = r.RES_ID and v.RES_VER = r.RES_VER"
       + " where r.FHIR_ID in (:ids) and r.RES_DELETED_AT is null";
 
   private final EntityManager entityManager;
+  private final PersonLinkedResources linkedResources;
   private final FhirContext fhirContext;
   private final Set<String> heldByCaller;
   /**
    * A person's linked rows by type, read once per check; null in the shared bean, whose answers
    * must not outlive a transaction.
    */
-  private final Map<String, Map<String, List<Object[]>>> personRows;
+  private final Map<String, Map<String, List<PersonLinkedResources.Row>>> personRows;
 
   @Autowired
-  RepositoryCareRecord(EntityManagerFactory entityManagerFactory, FhirContext fhirContext) {
-    this(SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory), fhirContext, Set.of(), null);
+  RepositoryCareRecord(EntityManagerFactory entityManagerFactory, PersonLinkedResources linkedResources,
+      FhirContext fhirContext) {
+    this(SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory), linkedResources, fhirContext,
+        Set.of(), null);
   }
 
-  private RepositoryCareRecord(EntityManager entityManager, FhirContext fhirContext, Set<String> heldByCaller,
-      Map<String, Map<String, List<Object[]>>> personRows) {
+  private RepositoryCareRecord(EntityManager entityManager, PersonLinkedResources linkedResources,
+      FhirContext fhirContext, Set<String> heldByCaller,
+      Map<String, Map<String, List<PersonLinkedResources.Row>>> personRows) {
     this.entityManager = entityManager;
+    this.linkedResources = linkedResources;
     this.fhirContext = fhirContext;
     this.heldByCaller = heldByCaller;
     this.personRows = personRows;
@@ -91,7 +91,7 @@ class RepositoryCareRecord implements CareRecord {
    * holds itself, and reading each person's teams, episodes, consents and plans in one query.
    */
   RepositoryCareRecord without(Set<String> heldByCaller) {
-    return new RepositoryCareRecord(entityManager, fhirContext, heldByCaller, new HashMap<>());
+    return new RepositoryCareRecord(entityManager, linkedResources, fhirContext, heldByCaller, new HashMap<>());
   }
 
   @Override
@@ -167,15 +167,14 @@ class RepositoryCareRecord implements CareRecord {
       return List.of();
     }
     String resourceType = fhirContext.getResourceType(type);
-    Map<String, List<Object[]>> byType = personRows == null ? linkedRows(patient)
+    Map<String, List<PersonLinkedResources.Row>> byType = personRows == null ? linkedRows(patient)
         : personRows.computeIfAbsent(patient, this::linkedRows);
     IParser parser = fhirContext.newJsonParser();
     // A resource that refers to the person twice has two index rows.
     Map<String, T> found = new LinkedHashMap<>();
-    for (Object[] columns : byType.getOrDefault(resourceType, List.of())) {
-      String id = String.valueOf(columns[1]);
-      if (!heldByCaller.contains(resourceType + "/" + id) && !found.containsKey(id)) {
-        found.put(id, type.cast(parse(resourceType, id, columns[2], parser)));
+    for (PersonLinkedResources.Row row : byType.getOrDefault(resourceType, List.of())) {
+      if (!heldByCaller.contains(resourceType + "/" + row.id()) && !found.containsKey(row.id())) {
+        found.put(row.id(), type.cast(parse(resourceType, row.id(), row.text(), parser)));
       }
     }
     return new ArrayList<>(found.values());
@@ -185,22 +184,16 @@ class RepositoryCareRecord implements CareRecord {
    * One query for all the person's teams, episodes, consents and plans, as unparsed rows by
    * type: the rules of one write usually ask for several of them.
    */
-  private Map<String, List<Object[]>> linkedRows(String patient) {
-    List<?> rows = entityManager.createNativeQuery(LINKED_TEXTS)
-        .setFlushMode(FlushModeType.COMMIT)
-        .setParameter("paths", PERSON_PATHS)
-        .setParameter("id", patient.substring("Patient/".length()))
-        .getResultList();
-    Map<String, List<Object[]>> byType = new HashMap<>();
-    for (Object row : rows) {
-      Object[] columns = (Object[]) row;
-      byType.computeIfAbsent(String.valueOf(columns[0]), type -> new ArrayList<>()).add(columns);
+  private Map<String, List<PersonLinkedResources.Row>> linkedRows(String patient) {
+    Map<String, List<PersonLinkedResources.Row>> byType = new HashMap<>();
+    for (PersonLinkedResources.Row row : linkedResources.of(patient.substring("Patient/".length()), PERSON_PATHS)) {
+      byType.computeIfAbsent(row.type(), type -> new ArrayList<>()).add(row);
     }
     return byType;
   }
 
   private static Resource parse(String type, String id, Object text, IParser parser) {
-    Resource resource = (Resource) parser.parseResource(StoredText.of(text));
+    Resource resource = (Resource) parser.parseResource(StoredText.structureOf(text));
     // HAPI stores the text without id and version.
     resource.setId(type + "/" + id);
     return resource;
