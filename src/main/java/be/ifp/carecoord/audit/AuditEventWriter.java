@@ -3,31 +3,49 @@ package be.ifp.carecoord.audit;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.FlushModeType;
 import java.util.List;
 import org.hl7.fhir.r4.model.AuditEvent;
+import org.springframework.orm.jpa.SharedEntityManagerCreator;
 import org.springframework.stereotype.Component;
 
 /**
  * Stores the AuditEvents of writes in the transaction that is about to commit. As the server's own
  * work (a system request): the access checks and the audit itself leave these alone.
+ *
+ * <p>A transaction Bundle's session can hold thousands of entities, and each query Hibernate runs
+ * with automatic flushing dirty-checks them all: the events are stored with flushing left to the
+ * commit, and with HAPI's account of the write, which resolves their references to what it has
+ * just stored without asking the database.
  */
 @Component
 class AuditEventWriter {
 
   private final DaoRegistry daos;
+  private final EntityManager entityManager;
   private final Counter written;
 
-  AuditEventWriter(DaoRegistry daos, MeterRegistry meters) {
+  AuditEventWriter(DaoRegistry daos, EntityManagerFactory entityManagerFactory, MeterRegistry meters) {
     this.daos = daos;
+    this.entityManager = SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory);
     this.written = meters.counter("ifp.audit.written");
   }
 
-  void writeInCurrentTransaction(List<AuditRecord> records) {
+  void writeInCurrentTransaction(List<AuditRecord> records, TransactionDetails transaction) {
     IFhirResourceDao<AuditEvent> dao = daos.getResourceDao(AuditEvent.class);
-    for (AuditRecord record : records) {
-      dao.create(record.toAuditEvent(), new SystemRequestDetails());
+    FlushModeType flushMode = entityManager.getFlushMode();
+    entityManager.setFlushMode(FlushModeType.COMMIT);
+    try {
+      for (AuditRecord record : records) {
+        dao.create(record.toAuditEvent(), null, true, new SystemRequestDetails(), transaction);
+      }
+    } finally {
+      entityManager.setFlushMode(flushMode);
     }
     written.increment(records.size());
   }

@@ -1,6 +1,7 @@
 package be.ifp.carecoord.audit;
 
 import be.ifp.carecoord.security.Caller;
+import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -24,22 +25,25 @@ final class TransactionAuditTrail implements TransactionSynchronization {
   private record Group(Caller caller, String address, AuditEventAction action, String interaction, String patient) {}
 
   private final AuditEventWriter writer;
+  /** HAPI's account of the write: knows the ids of what it stored, so that the events' references resolve without queries. */
+  private final TransactionDetails transaction;
   private final Map<Group, List<String>> resourcesByGroup = new LinkedHashMap<>();
   private final Set<String> deleted = new HashSet<>();
 
-  private TransactionAuditTrail(AuditEventWriter writer) {
+  private TransactionAuditTrail(AuditEventWriter writer, TransactionDetails transaction) {
     this.writer = writer;
+    this.transaction = transaction;
   }
 
   /** The trail of the transaction this thread is in, started on the first write. */
-  static TransactionAuditTrail ofCurrentTransaction(AuditEventWriter writer) {
+  static TransactionAuditTrail ofCurrentTransaction(AuditEventWriter writer, TransactionDetails transaction) {
     if (!TransactionSynchronizationManager.isSynchronizationActive()) {
       // HAPI writes inside Spring-managed transactions only; anything else is a wiring mistake.
       throw new IllegalStateException("A write of a person's data outside a database transaction cannot be audited");
     }
     TransactionAuditTrail trail = (TransactionAuditTrail) TransactionSynchronizationManager.getResource(KEY);
     if (trail == null) {
-      trail = new TransactionAuditTrail(writer);
+      trail = new TransactionAuditTrail(writer, transaction);
       TransactionSynchronizationManager.bindResource(KEY, trail);
       TransactionSynchronizationManager.registerSynchronization(trail);
     }
@@ -65,7 +69,7 @@ final class TransactionAuditTrail implements TransactionSynchronization {
         group.action(), group.interaction(), group.patient(), resources, Set.copyOf(deleted),
         AuditEventOutcome._0)));
     resourcesByGroup.clear();
-    writer.writeInCurrentTransaction(records);
+    writer.writeInCurrentTransaction(records, transaction);
   }
 
   @Override

@@ -8,6 +8,7 @@ import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
 import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -38,26 +39,28 @@ class WriteAuditInterceptor implements RestServerInterceptor {
   }
 
   @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
-  public void created(IBaseResource resource, RequestDetails request) {
-    written(resource, AuditEventAction.C, request);
+  public void created(IBaseResource resource, RequestDetails request, TransactionDetails transaction) {
+    written(resource, AuditEventAction.C, request, transaction);
   }
 
   @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_UPDATED)
-  public void updated(IBaseResource previous, IBaseResource resource, RequestDetails request) {
-    written(resource, AuditEventAction.U, request);
+  public void updated(IBaseResource previous, IBaseResource resource, RequestDetails request,
+      TransactionDetails transaction) {
+    written(resource, AuditEventAction.U, request, transaction);
   }
 
   @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_DELETED)
-  public void deleted(IBaseResource resource, RequestDetails request) {
-    written(resource, AuditEventAction.D, request);
+  public void deleted(IBaseResource resource, RequestDetails request, TransactionDetails transaction) {
+    written(resource, AuditEventAction.D, request, transaction);
   }
 
-  private void written(IBaseResource resource, AuditEventAction action, RequestDetails request) {
+  private void written(IBaseResource resource, AuditEventAction action, RequestDetails request,
+      TransactionDetails transaction) {
     Optional<Caller> caller = callers.of(request);
     if (caller.isEmpty()) {
       return;
     }
-    TransactionAuditTrail trail = TransactionAuditTrail.ofCurrentTransaction(writer);
+    TransactionAuditTrail trail = TransactionAuditTrail.ofCurrentTransaction(writer, transaction);
     String interaction = interaction(request, action);
     String address = ClientAddress.of(request);
     String reference = resource.fhirType() + "/" + resource.getIdElement().getIdPart();
