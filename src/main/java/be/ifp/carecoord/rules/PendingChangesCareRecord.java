@@ -2,7 +2,9 @@ package be.ifp.carecoord.rules;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -49,6 +51,25 @@ public final class PendingChangesCareRecord implements CareRecord {
     }
     Optional<Resource> resource = pending.read(reference);
     return resource.isPresent() ? resource : stored.read(reference);
+  }
+
+  /** The pending ones from memory, the others from the stored record in one go. */
+  @Override
+  public Map<String, Resource> readAll(Collection<String> references) {
+    Map<String, Resource> found = new HashMap<>();
+    List<String> fromStore = new ArrayList<>();
+    for (String reference : references) {
+      Optional<Resource> resource = pending.read(reference);
+      if (resource.isPresent()) {
+        found.put(reference, resource.get());
+      } else if (!hidden.contains(reference)) {
+        fromStore.add(reference);
+      }
+    }
+    if (!fromStore.isEmpty()) {
+      found.putAll(stored.readAll(fromStore));
+    }
+    return found;
   }
 
   @Override
