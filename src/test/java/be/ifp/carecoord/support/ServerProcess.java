@@ -34,17 +34,23 @@ public final class ServerProcess implements AutoCloseable {
     this.startedNanos = startedNanos;
   }
 
-  /** Starts the jar with the JVM flags, server arguments and environment given. */
+  /** Starts the packaged jar on this JVM with the JVM flags, server arguments and environment given. */
   public static ServerProcess start(List<String> jvmFlags, List<String> args, Map<String, String> env)
       throws IOException {
+    return start(Path.of(System.getProperty("java.home"), "bin", "java"), packagedJar(), jvmFlags, args, env);
+  }
+
+  /** Starts a jar with another {@code java}, e.g. a newer runtime with an AOT cache. */
+  public static ServerProcess start(Path java, Path jar, List<String> jvmFlags, List<String> args,
+      Map<String, String> env) throws IOException {
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
     List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add(java.toString());
     command.addAll(jvmFlags);
-    command.addAll(List.of("-jar", packagedJar().toString(), "--server.port=" + port));
+    command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
     command.addAll(args);
     Path log = Files.createTempFile("ifp-carecoord-server-", ".log");
     ProcessBuilder builder =
@@ -103,7 +109,7 @@ public final class ServerProcess implements AutoCloseable {
     process.waitFor();
   }
 
-  private static Path packagedJar() throws IOException {
+  public static Path packagedJar() throws IOException {
     try (Stream<Path> files = Files.list(Path.of("target"))) {
       return files.filter(p -> p.getFileName().toString().matches("ifp-carecoord-.*\\.jar"))
           .findFirst()
