@@ -5,6 +5,7 @@ import ca.uhn.fhir.context.RuntimeSearchParam;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.HashSet;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -67,23 +68,31 @@ public class PersonData {
     Set<String> named = new HashSet<>();
     for (Map.Entry<String, String[]> parameter : request.getParameters().entrySet()) {
       String name = parameter.getKey();
-      String plain = name.endsWith(":" + COMPARTMENT) ? name.substring(0, name.indexOf(':')) : name;
+      boolean typed = name.endsWith(":" + COMPARTMENT);
+      String plain = typed ? name.substring(0, name.indexOf(':')) : name;
       if (!parameters.contains(plain)) {
         continue;
       }
+      // A bare id names a Patient only where the parameter can point at nothing else.
+      boolean bareIdIsPatient = typed || plain.equals("_id") || plain.equals("patient");
       for (String values : parameter.getValue()) {
         for (String value : values.split(",")) {
-          String person = value.startsWith(COMPARTMENT + "/") ? value
-              : (plain.equals("_id") || plain.equals("patient") || !plain.equals(name)) && !value.contains("/")
-                  ? COMPARTMENT + "/" + value : null;
-          if (person == null || person.isBlank() || person.indexOf('/') != person.lastIndexOf('/')) {
+          Optional<String> person = personNamed(value, bareIdIsPatient);
+          if (person.isEmpty()) {
             return Set.of();
           }
-          named.add(person);
+          named.add(person.get());
         }
       }
     }
     return named;
+  }
+
+  /** {@code Patient/<id>} for {@code Patient/<id>} or a bare id; empty for anything else (a URL, another type). */
+  private static Optional<String> personNamed(String value, boolean bareIdIsPatient) {
+    String person = value.startsWith(COMPARTMENT + "/") ? value
+        : bareIdIsPatient && !value.contains("/") ? COMPARTMENT + "/" + value : null;
+    return person == null || person.indexOf('/') != person.lastIndexOf('/') ? Optional.empty() : Optional.of(person);
   }
 
   /** The persons ({@code Patient/…}) the resource belongs to. */

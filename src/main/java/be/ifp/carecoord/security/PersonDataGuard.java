@@ -18,6 +18,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.springframework.context.ApplicationEventPublisher;
@@ -144,7 +145,7 @@ class PersonDataGuard implements RestServerInterceptor {
    */
   private Set<String> reachableAmong(Caller caller, Set<String> named, RequestDetails request) {
     Set<String> reachable = named.stream().filter(person -> access.reaches(caller, person, request))
-        .collect(java.util.stream.Collectors.toSet());
+        .collect(Collectors.toSet());
     return reachable.isEmpty() ? Set.of("Patient/" + NOBODY) : reachable;
   }
 
