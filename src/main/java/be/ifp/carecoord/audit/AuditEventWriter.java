@@ -13,9 +13,12 @@ import java.util.List;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.springframework.orm.jpa.SharedEntityManagerCreator;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Stores the AuditEvents of writes in the transaction that is about to commit. As the server's own
+ * Stores AuditEvents in the current transaction: those of writes in the transaction that is about
+ * to commit, those of reads in the audit queue's own (see {@link AuditQueue}). As the server's own
  * work (a system request): the access checks and the audit itself leave these alone.
  *
  * <p>A transaction Bundle's session can hold thousands of entities, and each query Hibernate runs
@@ -47,6 +50,12 @@ class AuditEventWriter {
     } finally {
       entityManager.setFlushMode(flushMode);
     }
-    written.increment(records.size());
+    // Counted once stored for good: a rolled back write leaves no AuditEvent either.
+    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+      @Override
+      public void afterCommit() {
+        written.increment(records.size());
+      }
+    });
   }
 }

@@ -1,7 +1,6 @@
 package be.ifp.carecoord.audit;
 
-import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
-import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
@@ -10,10 +9,11 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.hl7.fhir.r4.model.Bundle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes the AuditEvents of reads behind the reader's back: a read only puts its records in a
@@ -30,21 +30,22 @@ class AuditQueue {
   private static final long POLL_MILLIS = 200;
 
   private final BlockingQueue<AuditRecord> queue;
-  private final IFhirSystemDao<Bundle, ?> systemDao;
+  private final AuditEventWriter events;
+  private final TransactionTemplate transactions;
   private final int batchSize;
   private final Counter dropped;
   private final Counter failed;
-  private final Counter written;
   private final Thread writer;
   private volatile boolean running = true;
 
-  AuditQueue(AuditProperties properties, IFhirSystemDao<Bundle, ?> systemDao, MeterRegistry meters) {
+  AuditQueue(AuditProperties properties, AuditEventWriter events, PlatformTransactionManager transactionManager,
+      MeterRegistry meters) {
     this.queue = new ArrayBlockingQueue<>(properties.queueCapacity());
-    this.systemDao = systemDao;
+    this.events = events;
+    this.transactions = new TransactionTemplate(transactionManager);
     this.batchSize = properties.batchSize();
     this.dropped = meters.counter("ifp.audit.dropped");
     this.failed = meters.counter("ifp.audit.failed");
-    this.written = meters.counter("ifp.audit.written");
     this.writer = new Thread(this::writeUntilStopped, "ifp-audit-writer");
     writer.setDaemon(true);
     writer.start();
@@ -78,14 +79,8 @@ class AuditQueue {
   }
 
   private void write(List<AuditRecord> batch) {
-    Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
-    for (AuditRecord record : batch) {
-      transaction.addEntry().setResource(record.toAuditEvent())
-          .getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("AuditEvent");
-    }
     try {
-      systemDao.transaction(new SystemRequestDetails(), transaction);
-      written.increment(batch.size());
+      transactions.executeWithoutResult(status -> events.writeInCurrentTransaction(batch, new TransactionDetails()));
     } catch (RuntimeException e) {
       // One bad record (a person deleted meanwhile) must not take the others with it.
       if (batch.size() > 1) {

@@ -69,7 +69,7 @@ class PersonAccess {
       } else if (user.startsWith("RelatedPerson/")) {
         return memberships.carerPermitted(person, user, Instant.now());
       } else if (isProfessional(user)) {
-        return memberships.professionalReaches(person, identitiesOf(user, request), Instant.now());
+        return memberships.professionalReaches(person, user, () -> identitiesOf(user, request), Instant.now());
       }
       return false;
     }).orElse(false);

@@ -10,9 +10,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.FlushModeType;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.hl7.fhir.r4.model.CareTeam;
 import org.hl7.fhir.r4.model.Consent.ConsentProvisionType;
 import org.hl7.fhir.r4.model.Consent;
@@ -145,29 +147,45 @@ class TeamMemberships {
   }
 
   /**
-   * Whether the professional standing as these identities reaches this one person now: a member
-   * of her active team or her active case manager, and not refused by her Consent. Reads only
-   * her own teams, episodes and consents (one indexed query), so it costs the same whatever the
-   * number of persons or of the professional's teams.
+   * Whether the professional reaches this one person now: a member of her active team or her
+   * active case manager, standing as any of their identities, and not refused by her Consent.
+   * Reads only her own teams, episodes and consents (one indexed query), so it costs the same
+   * whatever the number of persons or of the professional's teams. The professional's other
+   * identities (a second query) are asked for only when the reference they called with does not
+   * settle it: it is not itself in her team, or she has a refusal in force that might name them
+   * otherwise.
    */
   @Transactional(readOnly = true)
-  public boolean professionalReaches(String patient, Set<String> identities, Instant now) {
+  public boolean professionalReaches(String patient, String professional, Supplier<Set<String>> identities,
+      Instant now) {
     IParser parser = fhirContext.newJsonParser();
-    boolean member = false;
+    List<CareTeam> teams = new ArrayList<>();
+    List<EpisodeOfCare> episodes = new ArrayList<>();
+    List<Consent> refusals = new ArrayList<>();
     for (PersonLinkedResources.Row row : linkedResources.of(idPart(patient), PERSON_PATHS)) {
       switch (row.type()) {
-        case "CareTeam" -> member |= hasActiveMember(parser.parseResource(CareTeam.class, row.text()), identities, now);
-        case "EpisodeOfCare" -> member |= isActiveCaseManager(
-            parser.parseResource(EpisodeOfCare.class, row.text()), identities, now);
+        case "CareTeam" -> teams.add(parser.parseResource(CareTeam.class, row.text()));
+        case "EpisodeOfCare" -> episodes.add(parser.parseResource(EpisodeOfCare.class, row.text()));
         case "Consent" -> {
-          if (namesInForce(parser.parseResource(Consent.class, row.text()), identities, ConsentProvisionType.DENY, now)) {
-            return false;
+          Consent consent = parser.parseResource(Consent.class, row.text());
+          if (inForce(consent, ConsentProvisionType.DENY, now)) {
+            refusals.add(consent);
           }
         }
         default -> { }
       }
     }
-    return member;
+    if (refusals.isEmpty() && takesPart(teams, episodes, Set.of(professional), now)) {
+      return true;
+    }
+    Set<String> all = identities.get();
+    return refusals.stream().noneMatch(consent -> namesActor(consent, all)) && takesPart(teams, episodes, all, now);
+  }
+
+  private static boolean takesPart(List<CareTeam> teams, List<EpisodeOfCare> episodes, Set<String> identities,
+      Instant now) {
+    return teams.stream().anyMatch(team -> hasActiveMember(team, identities, now))
+        || episodes.stream().anyMatch(episode -> isActiveCaseManager(episode, identities, now));
   }
 
   /** Whether an active Consent of this one person permits the informal carer now (IFP-AC-03). */
@@ -192,11 +210,18 @@ class TeamMemberships {
 
   private static boolean namesInForce(Consent consent, Set<String> identities, ConsentProvisionType type,
       Instant now) {
+    return inForce(consent, type, now) && namesActor(consent, identities);
+  }
+
+  private static boolean inForce(Consent consent, ConsentProvisionType type, Instant now) {
     return consent.getStatus() == Consent.ConsentState.ACTIVE
         && consent.getProvision().getType() == type
-        && Periods.contains(consent.getProvision().getPeriod(), now)
-        && consent.getProvision().getActor().stream()
-            .anyMatch(actor -> identities.contains(actor.getReference().getReference()));
+        && Periods.contains(consent.getProvision().getPeriod(), now);
+  }
+
+  private static boolean namesActor(Consent consent, Set<String> identities) {
+    return consent.getProvision().getActor().stream()
+        .anyMatch(actor -> identities.contains(actor.getReference().getReference()));
   }
 
   private <T extends org.hl7.fhir.r4.model.Resource> List<T> naming(Class<T> type, String reference, IParser parser) {

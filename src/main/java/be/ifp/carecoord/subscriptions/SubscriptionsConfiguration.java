@@ -1,5 +1,6 @@
 package be.ifp.carecoord.subscriptions;
 
+import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.model.config.SubscriptionSettings;
 import ca.uhn.fhir.jpa.subscription.channel.impl.RetryPolicyProvider;
 import ca.uhn.fhir.jpa.subscription.match.config.SubscriptionProcessorConfig;
@@ -27,7 +28,7 @@ class SubscriptionsConfiguration {
   SubscriptionSettings subscriptionSettings(SubscriptionsProperties properties) {
     SubscriptionSettings settings = new SubscriptionSettings();
     if (properties.enabled()) {
-      // HAPI activates only these; other channel types are refused on write (RestHookOnlyInterceptor).
+      // HAPI activates only these; other channel types are refused on write (ServableSubscriptions).
       settings.addSupportedSubscriptionType(SubscriptionChannelType.RESTHOOK);
     }
     settings.setRestHookEndpointUrlValidationRegex(properties.endpointPattern());
@@ -48,8 +49,13 @@ class SubscriptionsConfiguration {
     }
 
     @Bean
-    RestHookOnlyInterceptor restHookOnlyInterceptor() {
-      return new RestHookOnlyInterceptor();
+    UnsubscribableTypes unsubscribableTypes(SubscriptionsProperties properties, FhirContext fhirContext) {
+      return new UnsubscribableTypes(properties.unsubscribableTypes(), fhirContext);
+    }
+
+    @Bean
+    ServableSubscriptions servableSubscriptions(SubscriptionsProperties properties) {
+      return new ServableSubscriptions(properties.unsubscribableTypes());
     }
 
     /**

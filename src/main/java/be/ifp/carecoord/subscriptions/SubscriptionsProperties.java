@@ -3,6 +3,7 @@ package be.ifp.carecoord.subscriptions;
 import ca.uhn.fhir.jpa.model.config.BaseSubscriptionSettings;
 import jakarta.validation.constraints.NotBlank;
 import java.time.Duration;
+import java.util.Set;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -21,6 +22,8 @@ import org.springframework.validation.annotation.Validated;
  *     and its activation.
  * @param retryFor how long a delivery that fails is tried again before it is given up (and
  *     logged); zero = one attempt.
+ * @param unsubscribableTypes resource types whose changes are offered to no subscription, and on
+ *     which a Subscription is refused; by default the audit trail, written on every read.
  */
 @Validated
 @ConfigurationProperties("ifp.subscriptions")
@@ -29,4 +32,5 @@ record SubscriptionsProperties(
     @DefaultValue(BaseSubscriptionSettings.DEFAULT_RESTHOOK_ENDPOINTURL_VALIDATION_REGEX) @NotBlank
         String endpointPattern,
     @DefaultValue("5s") @DurationMin(millis = 100) Duration submissionInterval,
-    @DefaultValue("1m") @DurationMin(millis = 0) Duration retryFor) {}
+    @DefaultValue("1m") @DurationMin(millis = 0) Duration retryFor,
+    @DefaultValue("AuditEvent") Set<String> unsubscribableTypes) {}

@@ -3,6 +3,7 @@ package be.ifp.carecoord.security;
 import static be.ifp.carecoord.security.PersonFile.CARE_PLAN;
 import static be.ifp.carecoord.security.PersonFile.PATIENT;
 import static be.ifp.carecoord.security.PersonFile.RELATED_PERSON;
+import static be.ifp.carecoord.security.PersonFile.TEAM_PRACTITIONER;
 import static be.ifp.carecoord.security.PersonFile.TEAM_ROLE;
 import static be.ifp.carecoord.support.FhirHttp.assertOutcome;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,6 +51,18 @@ public interface PersonControlContract extends FhirServerAccess {
 
     assertOutcome(member.get(refusing.path(CARE_PLAN)), 404);
     assertOutcome(member.get(refusing.path(PATIENT)), 404);
+  }
+
+  @Test
+  default void aRefusalOfThePractitioner_shutsOutEachOfTheirRoles() {
+    PersonFile refusing = PersonFile.load(this);
+    FhirHttp member = http().withToken(TestTokens.user(refusing.id(TEAM_ROLE), "user/*.cruds"));
+    assertThat(member.get(refusing.path(CARE_PLAN)).statusCode()).isEqualTo(200);
+
+    client().create().resource(consent(refusing, ConsentProvisionType.DENY, refusing.id(TEAM_PRACTITIONER)))
+        .execute();
+
+    assertOutcome(member.get(refusing.path(CARE_PLAN)), 404);
   }
 
   @Test

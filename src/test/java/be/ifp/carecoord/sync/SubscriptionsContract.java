@@ -151,6 +151,16 @@ public interface SubscriptionsContract extends FhirServerAccess {
   }
 
   @Test
+  default void aSubscriptionToTheAuditTrail_isRefused() {
+    Subscription subscription = restHook("AuditEvent?patient=Patient/maria", SubscriberEndpoint.nobodyListening());
+
+    HttpResponse<String> response = post(subscription);
+
+    FhirHttp.assertOutcome(response, 422);
+    assertThat(response.body()).contains("Subscription.criteria");
+  }
+
+  @Test
   default void aSubscriptionOfAnotherChannelThanRestHook_isRefused() {
     Subscription subscription = restHook("CareTeam?patient=Patient/maria", "mailto:platform@example.org");
     subscription.getChannel().setType(SubscriptionChannelType.EMAIL);

@@ -17,6 +17,7 @@ import be.ifp.carecoord.support.FhirServerAccess;
 import be.ifp.carecoord.support.TestData;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -28,20 +29,26 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * What the IFP rules cost (issue 4), on PostgreSQL: the same CareTeam and CarePlan updates sent,
  * interleaved, to two server instances on one database, one with the rules and one without,
- * with {@value #PERSONS} persons loaded; and the time of the one-coordinator check (IFP-TM-04)
- * with {@value #FEW_PERSONS} and with {@value #PERSONS} persons. Run with {@code mvn -Pbench verify}.
+ * with {@code bench.persons} persons loaded; and the time of the one-coordinator check (IFP-TM-04)
+ * as the database grows from {@value #FEW_PERSONS} to {@code bench.scale-persons} persons. Run
+ * with {@code mvn -Pbench verify -Dit.test=RulesBenchmark}.
  */
 class RulesBenchmark {
 
   private static final int FEW_PERSONS = 1_000;
   private static final int PERSONS = Integer.getInteger("bench.persons", 10_000);
+  private static final int SCALE_PERSONS = Integer.getInteger("bench.scale-persons", 100_000);
   private static final int PERSONS_PER_TRANSACTION = 100;
   private static final int WARM_UP = 100;
   private static final int MEASURED = 400;
+  /** Before the first timed check: enough for the JIT to be done with the check's code. */
+  private static final int FIRST_CHECK_WARM_UP = 2_000;
 
   private final ServerInstances instances = new ServerInstances();
   private final Random random = new Random(42);
   private int edits;
+  private double[][] team;
+  private double[][] plan;
 
   @AfterEach
   void stopInstances() {
@@ -54,23 +61,35 @@ class RulesBenchmark {
     // The rules instance first: the one-coordinator check runs in its context.
     FhirHttp withRules = start(database, true, true);
     FhirHttp withoutRules = start(database, false, true);
-    FhirHttp loader = start(database, false, false);
+    // The loader is not measured: it skips what only slows loading down.
+    FhirHttp loader = instances.start(database, "--ifp.rules.enabled=false", "--ifp.profiles.validate-on-write=false",
+        "--ifp.audit.enabled=false", "--ifp.subscriptions.enabled=false");
     ConformanceExamples.loadValid(access(withoutRules));
     PersonFiles files = new PersonFiles();
 
-    load(loader, files, 0, FEW_PERSONS);
-    double[] checkFew = oneCoordinatorCheck(FEW_PERSONS);
-    load(loader, files, FEW_PERSONS, PERSONS);
-    double[] checkMany = oneCoordinatorCheck(PERSONS);
-
-    double[][] team = interleaved(withRules, withoutRules, i -> files.team(i, ++edits), "CareTeam", "bt-");
-    double[][] plan = interleaved(withRules, withoutRules, i -> files.plan(i, ++edits), "CarePlan", "bc-");
+    List<double[]> checks = new ArrayList<>();
+    List<Integer> sizes = new ArrayList<>();
+    int loaded = 0;
+    double loadSeconds = 0;
+    for (int size : List.of(FEW_PERSONS, PERSONS, SCALE_PERSONS)) {
+      if (size <= loaded) {
+        continue;
+      }
+      loadSeconds += load(loader, files, loaded, size);
+      loaded = size;
+      checks.add(oneCoordinatorCheck(size, checks.isEmpty() ? FIRST_CHECK_WARM_UP : WARM_UP));
+      sizes.add(size);
+      if (size == PERSONS) {
+        team = interleaved(withRules, withoutRules, i -> files.team(i, ++edits), "CareTeam", "bt-");
+        plan = interleaved(withRules, withoutRules, i -> files.plan(i, ++edits), "CarePlan", "bc-");
+      }
+    }
 
     StringBuilder body = new StringBuilder();
     body.append("Server instances (one Spring context each, in the test JVM) on one embedded PostgreSQL 17 ")
         .append("database, configured as a server runs by default (IFP profile validation on every write): ")
-        .append("one with the IFP rules, one with `ifp.rules.enabled=false`; a third, with neither profiles ")
-        .append("nor rules, only loads the data. ").append(PERSONS)
+        .append("one with the IFP rules, one with `ifp.rules.enabled=false`; a third, with neither profiles, ")
+        .append("rules, audit nor subscriptions, only loads the data. ").append(PERSONS)
         .append(" persons loaded, each with a Patient, a coordinator agreement, a team with a reimbursable ")
         .append("coordinator, a life goal and a care plan. Measured: `PUT` of an existing person's team or ")
         .append("plan with one changed field, over HTTP, ").append(WARM_UP).append(" warm-up then ")
@@ -80,14 +99,20 @@ class RulesBenchmark {
         .append("|---|---|---|---|---|---|---|\n")
         .append(row("CareTeam update", team)).append(row("CarePlan update", plan))
         .append("\nThe one-coordinator check (IFP-TM-04 alone, in-process, over the server's database ")
-        .append("record: the person's teams in one query through the reference index), ")
-        .append("for a random person's team, ").append(MEASURED).append(" checks after ").append(WARM_UP)
-        .append(" warm-up:\n\n| persons loaded | p50 (ms) | p90 (ms) |\n|---|---|---|\n")
-        .append(String.format("| %,d | %.2f | %.2f |%n", FEW_PERSONS, percentile(checkFew, 50), percentile(checkFew, 90)))
-        .append(String.format("| %,d | %.2f | %.2f |%n", PERSONS, percentile(checkMany, 50), percentile(checkMany, 90)))
-        .append(String.format("%nRatio p50 %,d vs %,d persons: %.2f.%n", PERSONS, FEW_PERSONS,
-            percentile(checkMany, 50) / percentile(checkFew, 50)));
-    BenchmarkReport.write("rules", "Cost of the IFP rules (issue 4)", "mvn -Pbench verify", body.toString());
+        .append("record: the person's teams in one query through the reference index), for a random ")
+        .append("person's team, ").append(MEASURED).append(" checks after ").append(WARM_UP).append(" warm-up (")
+        .append(FIRST_CHECK_WARM_UP).append(" before the first size), as the database grows (")
+        .append(String.format("%,d", loaded)).append(" persons loaded in ").append(String.format("%.0f", loadSeconds))
+        .append(" s by an instance with neither profiles, rules nor audit):\n\n")
+        .append("| persons loaded | p50 (ms) | p90 (ms) |\n|---|---|---|\n");
+    for (int i = 0; i < sizes.size(); i++) {
+      body.append(String.format("| %,d | %.2f | %.2f |%n", sizes.get(i), percentile(checks.get(i), 50),
+          percentile(checks.get(i), 90)));
+    }
+    body.append(String.format("%nRatio p50 %,d vs %,d persons: %.2f.%n", sizes.get(sizes.size() - 1), sizes.get(0),
+        percentile(checks.get(checks.size() - 1), 50) / percentile(checks.get(0), 50)));
+    BenchmarkReport.write("rules", "Cost of the IFP rules (issue 4)", "mvn -Pbench verify -Dit.test=RulesBenchmark",
+        body.toString());
   }
 
   private FhirHttp start(String database, boolean rules, boolean profiles) {
@@ -95,17 +120,22 @@ class RulesBenchmark {
         "--ifp.rules.enabled=" + rules, "--ifp.profiles.validate-on-write=" + profiles);
   }
 
-  /** Loads persons [from, to) in transactions. */
-  private void load(FhirHttp server, PersonFiles files, int from, int to) {
+  /** Loads persons [from, to) in transactions; returns the seconds it took. */
+  private static double load(FhirHttp server, PersonFiles files, int from, int to) {
+    long started = System.nanoTime();
     for (int start = from; start < to; start += PERSONS_PER_TRANSACTION) {
       HttpResponse<String> response = server.post("/fhir", FHIR_JSON,
           files.transaction(start, Math.min(to, start + PERSONS_PER_TRANSACTION)));
       assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    System.out.printf("[rules benchmark] loaded persons %,d to %,d in %.0f s (%.0f persons/s)%n", from, to, seconds,
+        (to - from) / seconds);
+    return seconds;
   }
 
   /** IFP-TM-04 alone over the database record of the instance with rules. */
-  private double[] oneCoordinatorCheck(int persons) {
+  private double[] oneCoordinatorCheck(int persons, int warmUp) {
     ConfigurableApplicationContext context = instances.context(0);
     Rule oneCoordinator = RuleCatalogue.all().stream()
         .filter(rule -> rule.id().equals("IFP-TM-04")).findFirst().orElseThrow();
@@ -113,7 +143,7 @@ class RulesBenchmark {
     RepositoryCareRecord record = context.getBean(RepositoryCareRecord.class);
     PersonFiles files = new PersonFiles();
     double[] times = new double[MEASURED];
-    for (int i = -WARM_UP; i < MEASURED; i++) {
+    for (int i = -warmUp; i < MEASURED; i++) {
       CareTeam team = (CareTeam) FhirServerAccess.FHIR.newJsonParser()
           .parseResource(files.team(random.nextInt(persons), 0));
       long start = System.nanoTime();
