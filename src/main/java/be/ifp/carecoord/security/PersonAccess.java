@@ -1,7 +1,11 @@
 package be.ifp.carecoord.security;
 
+import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.HashSet;
@@ -25,10 +29,17 @@ class PersonAccess {
   private static final String ONE_BY_ONE = KEY + ".one-by-one";
   private static final String IDENTITIES = KEY + ".identities";
 
-  private final TeamMemberships memberships;
+  /** The interactions that change nothing: only they use, and feed, the kept decisions. */
+  private static final Set<RestOperationTypeEnum> READING = EnumSet.of(RestOperationTypeEnum.READ,
+      RestOperationTypeEnum.VREAD, RestOperationTypeEnum.SEARCH_TYPE, RestOperationTypeEnum.GET_PAGE,
+      RestOperationTypeEnum.HISTORY_INSTANCE);
 
-  PersonAccess(TeamMemberships memberships) {
+  private final TeamMemberships memberships;
+  private final AccessDecisionCache decisions;
+
+  PersonAccess(TeamMemberships memberships, AccessDecisionCache decisions) {
     this.memberships = memberships;
+    this.decisions = decisions;
   }
 
   @SuppressWarnings("unchecked")
@@ -67,12 +78,33 @@ class PersonAccess {
       if (user.startsWith("Patient/")) {
         return user.equals(person);
       } else if (user.startsWith("RelatedPerson/")) {
-        return memberships.carerPermitted(person, user, Instant.now());
+        return remembered(user, person, request, now -> memberships.carerPermitted(person, user, now));
       } else if (isProfessional(user)) {
-        return memberships.professionalReaches(person, user, () -> identitiesOf(user, request), Instant.now());
+        return remembered(user, person, request,
+            now -> memberships.professionalReaches(person, user, () -> identitiesOf(user, request), now));
       }
       return false;
     }).orElse(false);
+  }
+
+  /**
+   * A kept decision, else one worked out now (and kept). Writes always decide afresh, on what their
+   * own transaction sees.
+   */
+  private boolean remembered(String user, String person, RequestDetails request,
+      Function<Instant, AccessDecision> decide) {
+    Instant now = Instant.now();
+    if (!READING.contains(request.getRestOperationType())) {
+      return decide.apply(now).reaches();
+    }
+    Optional<Boolean> known = decisions.known(user, person, now.toEpochMilli());
+    if (known.isPresent()) {
+      return known.get();
+    }
+    AccessDecisionCache.Stamp stamp = decisions.stamp(person);
+    AccessDecision decision = decide.apply(now);
+    decisions.keep(user, person, stamp, decision);
+    return decision.reaches();
   }
 
   @SuppressWarnings("unchecked")

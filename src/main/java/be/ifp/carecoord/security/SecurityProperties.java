@@ -1,7 +1,9 @@
 package be.ifp.carecoord.security;
 
 import be.ifp.carecoord.rules.Entity;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +21,7 @@ import org.springframework.validation.annotation.Validated;
  * @param jwt where tokens come from and for whom they must be issued
  * @param identity how a token names the person or professional behind it
  * @param smart the authorisation server's endpoints, as the SMART configuration document tells clients
+ * @param accessCache whether and how access decisions are kept across requests
  * @param systemClients per client id ({@code azp} or {@code client_id} claim) of a
  *     {@code system/} client: the resource types and federated entity it is limited to
  */
@@ -29,6 +32,7 @@ public record SecurityProperties(
     @NotNull @DefaultValue Jwt jwt,
     @NotNull @DefaultValue Identity identity,
     @NotNull @DefaultValue Smart smart,
+    @NotNull @DefaultValue AccessCache accessCache,
     Map<String, SystemClient> systemClients) {
 
   public SecurityProperties {
@@ -74,6 +78,18 @@ public record SecurityProperties(
   public record Smart(
       @DefaultValue("") String authorizationEndpoint,
       @DefaultValue("") String tokenEndpoint) {}
+
+  /**
+   * @param enabled keep what the access checks decided about a user and a person across requests
+   *     (reads only), until a write or a period boundary may change it
+   * @param maxEntries how many decisions are kept at most; reaching it drops them all
+   * @param listenRetry how long an instance on PostgreSQL waits before listening again for the
+   *     changes other instances announce, after losing its connection (it keeps nothing meanwhile)
+   */
+  public record AccessCache(
+      @DefaultValue("true") boolean enabled,
+      @DefaultValue("100000") @Min(1) int maxEntries,
+      @DefaultValue("5s") Duration listenRetry) {}
 
   /**
    * @param resourceTypes the resource types the client may touch, whatever its scopes; empty: any

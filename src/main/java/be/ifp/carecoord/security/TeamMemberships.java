@@ -19,6 +19,7 @@ import org.hl7.fhir.r4.model.CareTeam;
 import org.hl7.fhir.r4.model.Consent.ConsentProvisionType;
 import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.EpisodeOfCare;
+import org.hl7.fhir.r4.model.Period;
 import org.springframework.orm.jpa.SharedEntityManagerCreator;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -156,18 +157,29 @@ class TeamMemberships {
    * otherwise.
    */
   @Transactional(readOnly = true)
-  public boolean professionalReaches(String patient, String professional, Supplier<Set<String>> identities,
+  public AccessDecision professionalReaches(String patient, String professional, Supplier<Set<String>> identities,
       Instant now) {
     IParser parser = fhirContext.newJsonParser();
     List<CareTeam> teams = new ArrayList<>();
     List<EpisodeOfCare> episodes = new ArrayList<>();
     List<Consent> refusals = new ArrayList<>();
+    List<Period> periods = new ArrayList<>();
     for (PersonLinkedResources.Row row : linkedResources.of(idPart(patient), PERSON_PATHS)) {
       switch (row.type()) {
-        case "CareTeam" -> teams.add(parser.parseResource(CareTeam.class, row.text()));
-        case "EpisodeOfCare" -> episodes.add(parser.parseResource(EpisodeOfCare.class, row.text()));
+        case "CareTeam" -> {
+          CareTeam team = parser.parseResource(CareTeam.class, row.text());
+          teams.add(team);
+          periods.add(team.getPeriod());
+          team.getParticipant().forEach(participant -> periods.add(participant.getPeriod()));
+        }
+        case "EpisodeOfCare" -> {
+          EpisodeOfCare episode = parser.parseResource(EpisodeOfCare.class, row.text());
+          episodes.add(episode);
+          periods.add(episode.getPeriod());
+        }
         case "Consent" -> {
           Consent consent = parser.parseResource(Consent.class, row.text());
+          periods.add(consent.getProvision().getPeriod());
           if (inForce(consent, ConsentProvisionType.DENY, now)) {
             refusals.add(consent);
           }
@@ -175,6 +187,12 @@ class TeamMemberships {
         default -> { }
       }
     }
+    return new AccessDecision(reaches(teams, episodes, refusals, professional, identities, now),
+        AccessDecision.nextBoundary(periods, now));
+  }
+
+  private static boolean reaches(List<CareTeam> teams, List<EpisodeOfCare> episodes, List<Consent> refusals,
+      String professional, Supplier<Set<String>> identities, Instant now) {
     if (refusals.isEmpty() && takesPart(teams, episodes, Set.of(professional), now)) {
       return true;
     }
@@ -190,11 +208,14 @@ class TeamMemberships {
 
   /** Whether an active Consent of this one person permits the informal carer now (IFP-AC-03). */
   @Transactional(readOnly = true)
-  public boolean carerPermitted(String patient, String relatedPerson, Instant now) {
+  public AccessDecision carerPermitted(String patient, String relatedPerson, Instant now) {
     IParser parser = fhirContext.newJsonParser();
-    return linkedResources.of(idPart(patient), List.of(CONSENT_PATIENT)).stream()
-        .anyMatch(row -> namesInForce(parser.parseResource(Consent.class, row.text()), Set.of(relatedPerson),
-            ConsentProvisionType.PERMIT, now));
+    List<Consent> consents = linkedResources.of(idPart(patient), List.of(CONSENT_PATIENT)).stream()
+        .map(row -> parser.parseResource(Consent.class, row.text())).toList();
+    boolean permitted = consents.stream()
+        .anyMatch(consent -> namesInForce(consent, Set.of(relatedPerson), ConsentProvisionType.PERMIT, now));
+    return new AccessDecision(permitted,
+        AccessDecision.nextBoundary(consents.stream().map(consent -> consent.getProvision().getPeriod()).toList(), now));
   }
 
   private static boolean hasActiveMember(CareTeam team, Set<String> identities, Instant now) {

@@ -25,6 +25,10 @@ import org.springframework.validation.annotation.Validated;
  *     same search made earlier, instead of running it again. Zero: never, so every search sees
  *     every write committed before it (a platform pulling {@code _lastUpdated=gt…} twice within
  *     the window would otherwise miss what was written in between).
+ * @param checkCurrentSchema whether Hibernate compares the database schema with HAPI's tables on
+ *     every start ({@code true}), or only on the first start of each server version on that
+ *     database ({@code false}, the default): the comparison reads the whole catalogue and slows
+ *     every restart, though only a new version can change the tables.
  */
 @Validated
 @ConfigurationProperties("ifp.server")
@@ -34,7 +38,8 @@ public record FhirServerProperties(
     @Min(1) @DefaultValue("20") int defaultPageSize,
     @Min(1) @DefaultValue("200") int maxPageSize,
     @NotNull @DefaultValue("10s") Duration lockTimeout,
-    @NotNull @DefaultValue("0s") Duration reuseSearchResultsFor) {
+    @NotNull @DefaultValue("0s") Duration reuseSearchResultsFor,
+    @DefaultValue("false") boolean checkCurrentSchema) {
 
   /** {@link #reuseSearchResultsFor} in HAPI's terms: milliseconds, {@code null} for never. */
   Long reuseSearchResultsMillisOrNull() {

@@ -93,13 +93,14 @@ class StorageConfiguration {
       FhirContext fhirContext,
       JpaStorageSettings storageSettings,
       JpaProperties jpaProperties,
-      DataSource dataSource) {
+      DataSource dataSource,
+      SchemaStamp schemaStamp) {
     LocalContainerEntityManagerFactoryBean factory =
         HapiEntityManagerFactoryUtil.newEntityManagerFactory(
             beanFactory, fhirContext, storageSettings);
     factory.setPersistenceUnitName("HAPI_PU");
     factory.setDataSource(dataSource);
-    factory.setJpaPropertyMap(jpaProperties.getProperties());
+    factory.setJpaPropertyMap(schemaStamp.startingProperties(jpaProperties.getProperties()));
     return factory;
   }
 

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
  */
 public interface PersonControlContract extends FhirServerAccess {
 
-  private static Consent consent(PersonFile file, ConsentProvisionType type, String actor) {
+  /** A Consent of the person by which they permit or refuse the actor. */
+  static Consent consent(PersonFile file, ConsentProvisionType type, String actor) {
     Consent consent = new Consent();
     consent.setStatus(Consent.ConsentState.ACTIVE);
     consent.setScope(new CodeableConcept(

@@ -25,13 +25,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What security and the audit trail cost a reader (issue 5), on PostgreSQL: two server instances
- * on one database: one as in production (bearer tokens checked against a JWKS, SMART scopes, the
- * team-based access checks and an AuditEvent per person read), one the same without the audit, and
- * one without tokens and without the audit. A professional of the persons' care team reads each person's CarePlan and searches
- * the person's plans with their team included, in blocks that alternate between the instances.
- * A block on the secured instance ends when the audit trail has stored its events, so the figures
- * are of reads served and audited. Run with {@code mvn -Pbench verify -Dit.test=SecurityBenchmark}.
+ * What security and the audit trail cost a reader (issue 5), on PostgreSQL: server instances on one
+ * database: one as in production (bearer tokens checked against a JWKS, SMART scopes, the
+ * team-based access checks with their decisions kept across requests, and an AuditEvent per person
+ * read), one the same without the audit, one without tokens and without the audit, and one as in
+ * production but deciding every request afresh. A professional of the persons' care team reads
+ * each person's CarePlan and searches the person's plans with their team included, in blocks that
+ * alternate between the instances. A block on an audited instance ends when the audit trail has
+ * stored its events, so the figures are of reads served and audited. Run with {@code mvn -Pbench verify -Dit.test=SecurityBenchmark}.
  */
 class SecurityBenchmark {
 
@@ -55,6 +56,8 @@ class SecurityBenchmark {
     MeterRegistry auditMeters = instances.context(0).getBean(MeterRegistry.class);
     FhirHttp secured = instances.startWithTokens(database, "--ifp.audit.enabled=false");
     FhirHttp open = instances.start(database, "--ifp.audit.enabled=false");
+    FhirHttp afresh = instances.startWithTokens(database, "--ifp.security.access-cache.enabled=false");
+    MeterRegistry afreshAuditMeters = instances.context(3).getBean(MeterRegistry.class);
 
     PersonFiles platform = new PersonFiles();
     List<String> patients = new ArrayList<>();
@@ -69,7 +72,7 @@ class SecurityBenchmark {
         .validFor(Duration.ofHours(12)).mint();
     // In the order of the table's columns.
     List<Instance> servers = List.of(new Instance(open, null), new Instance(secured.withToken(token), null),
-        new Instance(audited.withToken(token), auditMeters));
+        new Instance(audited.withToken(token), auditMeters), new Instance(afresh.withToken(token), afreshAuditMeters));
 
     IntFunction<String> read = n -> "/fhir/" + plans.get(n);
     IntFunction<String> search = n -> "/fhir/CarePlan?subject=" + patients.get(n) + "&_include=CarePlan:care-team";
@@ -87,14 +90,19 @@ class SecurityBenchmark {
     }
 
     StringBuilder body = new StringBuilder()
-        .append("Two server instances (one Spring context each, in the benchmark's JVM) on one embedded ")
+        .append("Four server instances (one Spring context each, in the benchmark's JVM) on one embedded ")
         .append("PostgreSQL 17 database holding ").append(PERSONS).append(" person files (the IG's Maria ")
         .append("made into person n, as in the sync benchmark). **Secured and audited**, as in production: ")
         .append("a bearer token (RS256 JWT, checked against the JWKS of a local authority), SMART scopes, ")
         .append("the team-based access checks (IFP-AC-01, 03, 04, refusal Consents) and an AuditEvent for ")
         .append("every person read (IFP-AC-05). **Secured**: the same with `ifp.audit.enabled=false`. ")
         .append("**Open**: no token (development mode, which still runs the checks, as a platform with ")
-        .append("every scope) and no audit.\n\n")
+        .append("every scope) and no audit. These keep access decisions across requests, as the server ")
+        .append("does by default (`ifp.security.access-cache`, docs/security.md): each round reads the same ")
+        .append("persons, so the measured rounds answer from decisions kept since the warm-up, as a ")
+        .append("professional's EHR reading one file after the other would. **Secured and audited, deciding ")
+        .append("afresh**: the production instance with `ifp.security.access-cache.enabled=false`, every ")
+        .append("request reading the person's teams, episodes and consents again.\n\n")
         .append("The client is a professional of every person's care team (`fhirUser` a PractitionerRole, ")
         .append("scope `user/*.rs`) on the secured instances. Per round, each instance serves a block of ")
         .append(PERSONS).append(" reads (`GET /fhir/CarePlan/{id}`, one per person) and a block of ")
@@ -103,9 +111,11 @@ class SecurityBenchmark {
         .append(" AuditEvents. One client, one request at a time; ").append(WARM_UP_ROUNDS)
         .append(" warm-up rounds, then ").append(ROUNDS).append(" measured rounds, the instances taking ")
         .append("turns to go first.\n\n")
-        .append("| requests | open (req/s) | secured (req/s) | secured and audited (req/s) | p50 open (ms) ")
-        .append("| p50 secured | p50 secured and audited | cost secured | cost secured and audited |\n")
-        .append("|---|---|---|---|---|---|---|---|---|\n")
+        .append("| requests | open (req/s) | secured (req/s) | secured and audited (req/s) ")
+        .append("| secured and audited, deciding afresh (req/s) | p50 open (ms) | p50 secured ")
+        .append("| p50 secured and audited | p50 deciding afresh | cost secured | cost secured and audited ")
+        .append("| cost deciding afresh |\n")
+        .append("|---|---|---|---|---|---|---|---|---|---|---|---|\n")
         .append(reads.row("reads")).append(searches.row("searches with `_include`"))
         .append("\n*Cost* is 1 − (throughput / open throughput), measured in the same run. Target ")
         .append("(issue 5): under 25 % with security and audit on.\n");

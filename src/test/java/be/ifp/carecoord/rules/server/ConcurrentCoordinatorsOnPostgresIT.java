@@ -3,16 +3,13 @@ package be.ifp.carecoord.rules.server;
 import static be.ifp.carecoord.support.FhirHttp.FHIR_JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import be.ifp.carecoord.CarecoordApplication;
 import be.ifp.carecoord.profiles.ConformanceExamples;
 import be.ifp.carecoord.rules.IfpData;
 import be.ifp.carecoord.support.FhirHttp;
 import be.ifp.carecoord.support.PostgresServerTest;
-import be.ifp.carecoord.support.TestAuthority;
+import be.ifp.carecoord.support.SecondInstance;
 import be.ifp.carecoord.support.TestData;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -28,11 +25,7 @@ import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Reference;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * IFP-TM-04 (one coordinator per person) under concurrent writes: two server instances on one
@@ -46,15 +39,6 @@ class ConcurrentCoordinatorsOnPostgresIT extends PostgresServerTest {
   private static final String NURSE_ROLE = "PractitionerRole/nurse-as-reimbursable-coordinator";
   private static final String GP_ROLE = "PractitionerRole/gp-as-reimbursable-coordinator";
 
-  private static ConfigurableApplicationContext secondInstance;
-
-  @AfterAll
-  static void stopSecondInstance() {
-    if (secondInstance != null) {
-      secondInstance.close();
-    }
-  }
-
   @Test
   void conflictingCoordinatorsThroughTwoInstances_leaveOneCoordinatorPerPerson() throws Exception {
     ConformanceExamples.loadValid(this);
@@ -64,7 +48,7 @@ class ConcurrentCoordinatorsOnPostgresIT extends PostgresServerTest {
       persons.add(storePersonWithAgreements("concurrent-" + i));
     }
     FhirHttp first = http();
-    FhirHttp second = new FhirHttp("http://localhost:" + startSecondInstance());
+    FhirHttp second = SecondInstance.http();
 
     // Per person: the nurse and the GP, each through both instances, all released at once.
     List<Write> writes = new ArrayList<>();
@@ -102,21 +86,6 @@ class ConcurrentCoordinatorsOnPostgresIT extends PostgresServerTest {
   }
 
   private record Write(String person, String coordinator, FhirHttp server) {}
-
-  private int startSecondInstance() throws Exception {
-    Path dataDir = Files.createTempDirectory("ifp-second-instance");
-    List<String> args = new ArrayList<>(List.of(
-        "--server.port=0",
-        "--spring.datasource.url=" + jdbcUrl(),
-        "--spring.datasource.username=postgres",
-        "--spring.datasource.password=",
-        "--ifp.server.data-dir=" + dataDir.toString()));
-    args.addAll(TestAuthority.serverArguments());
-    secondInstance = new SpringApplicationBuilder(CarecoordApplication.class)
-        .profiles("postgres")
-        .run(args.toArray(String[]::new));
-    return ((WebServerApplicationContext) secondInstance).getWebServer().getPort();
-  }
 
   /** The GP as a second reimbursable coordinator, from the IG's IFP-TM-04 example. */
   private void storeGpCoordinatorRole() {
