@@ -9,7 +9,8 @@ import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import java.time.Instant;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -21,7 +22,9 @@ import org.springframework.stereotype.Component;
  * IFP-AC-02, for callers with user/ or patient/ scopes (platforms with system/ scopes sync teams
  * as they are): the person, or their representative in the team, may add and remove members;
  * the team's active coordinator may add members; nobody else changes who is in the team.
- * Membership is the set of participant references; a changed period is not a change of members.
+ * A member's participation is the span of their participant entries' periods: shortening it
+ * (an end set or brought forward, a start put off, the entry gone) removes them, for the time
+ * cut off; lengthening it, or a new member, adds.
  */
 @Component
 @Interceptor
@@ -38,26 +41,27 @@ class TeamMembershipGuard implements RestServerInterceptor {
   @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED, order = ScopeEnforcingInterceptor.BEFORE_OTHER_WRITE_HOOKS + 2)
   public void teamChanging(IBaseResource previous, IBaseResource resource, RequestDetails request) {
     Optional<Caller> caller = callers.of(request);
-    if (caller.isEmpty() || !(previous instanceof CareTeam before) || !(resource instanceof CareTeam after)
+    if (caller.isEmpty() || !(previous instanceof CareTeam previousTeam) || !(resource instanceof CareTeam team)
         || caller.get().reach("CareTeam", Interaction.UPDATE) != Caller.Reach.PERSONS) {
       return;
     }
-    Set<String> added = members(after);
-    added.removeAll(members(before));
-    Set<String> removed = members(before);
-    removed.removeAll(members(after));
-    if (added.isEmpty() && removed.isEmpty()) {
+    Map<String, Span> before = spans(previousTeam);
+    Map<String, Span> after = spans(team);
+    boolean added = coversMore(after, before);
+    boolean removed = coversMore(before, after);
+    if (!added && !removed) {
       return;
     }
     String user = caller.get().fhirUser().orElse("");
-    boolean personOrRepresentative = user.equals(before.getSubject().getReference())
-        || before.getParticipant().stream().anyMatch(p -> user.equals(p.getMember().getReference())
+    boolean personOrRepresentative = user.equals(previousTeam.getSubject().getReference())
+        || previousTeam.getParticipant().stream().anyMatch(p -> user.equals(p.getMember().getReference())
             && IfpData.hasRole(p, IfpData.ROLE_REPRESENTATIVE));
-    if (personOrRepresentative || (removed.isEmpty() && isCoordinator(user, before))) {
+    if (personOrRepresentative || (!removed && isCoordinator(user, previousTeam))) {
       return;
     }
     throw new ForbiddenOperationException("IFP-AC-02: only the person or their representative may "
-        + (removed.isEmpty() ? "add professionals to the team (or its coordinator)" : "remove members of the team"));
+        + (removed ? "remove members of the team or end or shorten their participation"
+            : "add professionals to the team (or its coordinator)"));
   }
 
   private boolean isCoordinator(String user, CareTeam team) {
@@ -75,13 +79,34 @@ class TeamMembershipGuard implements RestServerInterceptor {
     return false;
   }
 
-  private static Set<String> members(CareTeam team) {
-    Set<String> members = new HashSet<>();
-    team.getParticipant().forEach(p -> {
-      if (p.getMember().getReference() != null) {
-        members.add(p.getMember().getReference());
+  /** Whether some member takes part in {@code these} at a time they do not in {@code those}. */
+  private static boolean coversMore(Map<String, Span> these, Map<String, Span> those) {
+    return these.entrySet().stream().anyMatch(member -> !those.containsKey(member.getKey())
+        || member.getValue().exceeds(those.get(member.getKey())));
+  }
+
+  /** Per member reference, from the earliest start to the latest end of their entries. */
+  private static Map<String, Span> spans(CareTeam team) {
+    Map<String, Span> spans = new HashMap<>();
+    for (CareTeamParticipantComponent participant : team.getParticipant()) {
+      String member = participant.getMember().getReference();
+      if (member != null) {
+        Span span = new Span(Periods.start(participant.getPeriod()), Periods.end(participant.getPeriod()));
+        spans.merge(member, span, Span::union);
       }
-    });
-    return members;
+    }
+    return spans;
+  }
+
+  /** A participation, in epoch milliseconds (open ends as Long.MIN_VALUE and MAX_VALUE). */
+  private record Span(long start, long end) {
+    Span union(Span other) {
+      return new Span(Math.min(start, other.start), Math.max(end, other.end));
+    }
+
+    /** Whether this span covers time the other does not. */
+    boolean exceeds(Span other) {
+      return start < other.start || end > other.end;
+    }
   }
 }

@@ -44,6 +44,11 @@ public interface TeamMembershipContract extends FhirServerAccess {
             "https://ifp-carecoord.github.io/fhir/CodeSystem/ifp-role", "care-provider", "Care or welfare provider")));
   }
 
+  private static Consumer<CareTeam> ending(String member) {
+    return team -> team.getParticipant().stream().filter(p -> member.equals(p.getMember().getReference()))
+        .forEach(p -> p.getPeriod().setEnd(new Date()));
+  }
+
   private FhirHttp as(String user, String scope) {
     return http().withToken(TestTokens.user(user, scope));
   }
@@ -66,5 +71,22 @@ public interface TeamMembershipContract extends FhirServerAccess {
     assertThat(person.put(team, FHIR_JSON, changed(file, removing(colleague))).statusCode()).isEqualTo(200);
     assertThat(client().read().resource(CareTeam.class).withId(file.id(CARE_TEAM)).execute().getParticipant())
         .noneMatch(p -> colleague.equals(p.getMember().getReference()));
+  }
+
+  @Test
+  default void endingAParticipation_removesTheMember_soOnlyThePersonMayDoIt() {
+    PersonFile file = PersonFile.load(this);
+    String team = file.path(CARE_TEAM);
+    FhirHttp member = as(file.id(TEAM_ROLE), "user/*.cruds");
+    FhirHttp coordinator = as(file.id(COORDINATOR_ROLE), "user/*.cruds");
+    FhirHttp person = as(file.id(PATIENT), "patient/*.cruds");
+
+    assertOutcome(member.put(team, FHIR_JSON, changed(file, ending(file.id(OTHER_TEAM_ROLE)))), 403);
+    assertOutcome(coordinator.put(team, FHIR_JSON, changed(file, ending(file.id(OTHER_TEAM_ROLE)))), 403);
+    assertThat(member.put(team, FHIR_JSON, changed(file, t -> t.setName("Team of the person"))).statusCode())
+        .as("a change that leaves every participation as it was").isEqualTo(200);
+
+    assertThat(person.put(team, FHIR_JSON, changed(file, ending(file.id(OTHER_TEAM_ROLE)))).statusCode())
+        .isEqualTo(200);
   }
 }
