@@ -24,17 +24,21 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p>A transaction Bundle's session can hold thousands of entities, and each query Hibernate runs
  * with automatic flushing dirty-checks them all: the events are stored with flushing left to the
  * commit, and with HAPI's account of the write, which resolves their references to what it has
- * just stored without asking the database.
+ * just stored without asking the database; the other resources they refer to are looked up
+ * together ({@link EventTargets}).
  */
 @Component
 class AuditEventWriter {
 
   private final DaoRegistry daos;
+  private final EventTargets targets;
   private final EntityManager entityManager;
   private final Counter written;
 
-  AuditEventWriter(DaoRegistry daos, EntityManagerFactory entityManagerFactory, MeterRegistry meters) {
+  AuditEventWriter(DaoRegistry daos, EventTargets targets, EntityManagerFactory entityManagerFactory,
+      MeterRegistry meters) {
     this.daos = daos;
+    this.targets = targets;
     this.entityManager = SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory);
     this.written = meters.counter("ifp.audit.written");
   }
@@ -44,8 +48,10 @@ class AuditEventWriter {
     FlushModeType flushMode = entityManager.getFlushMode();
     entityManager.setFlushMode(FlushModeType.COMMIT);
     try {
-      for (AuditRecord record : records) {
-        dao.create(record.toAuditEvent(), null, true, new SystemRequestDetails(), transaction);
+      List<AuditEvent> events = records.stream().map(AuditRecord::toAuditEvent).toList();
+      targets.resolve(events, transaction);
+      for (AuditEvent event : events) {
+        dao.create(event, null, true, new SystemRequestDetails(), transaction);
       }
     } finally {
       entityManager.setFlushMode(flushMode);
