@@ -13,7 +13,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * A second server instance on the database of the shared PostgreSQL test server
  * ({@link PostgresServerTest}), as a second node of a deployment would run: started once, on first
- * use, for every test class that needs one, and stopped with the test JVM.
+ * use, for every test class that needs one, and stopped with the test JVM. It delivers no
+ * subscriptions: HAPI hands a change to whichever instance picks it up, and this one would match
+ * it against the subscriptions it has loaded so far, not those a test just stored through the
+ * shared server.
  */
 public final class SecondInstance {
 
@@ -41,7 +44,8 @@ public final class SecondInstance {
         "--spring.datasource.url=" + PostgresServerTest.jdbcUrl(),
         "--spring.datasource.username=postgres",
         "--spring.datasource.password=",
-        "--ifp.server.data-dir=" + dataDir()));
+        "--ifp.server.data-dir=" + dataDir(),
+        "--ifp.subscriptions.enabled=false"));
     args.addAll(TestAuthority.serverArguments());
     return new SpringApplicationBuilder(CarecoordApplication.class).profiles("postgres").run(args.toArray(String[]::new));
   }
