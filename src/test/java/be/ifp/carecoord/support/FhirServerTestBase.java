@@ -1,6 +1,7 @@
 package be.ifp.carecoord.support;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
+import org.awaitility.Awaitility;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -13,6 +14,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * something else than access control need not think about it.
  */
 public abstract class FhirServerTestBase implements FhirServerAccess {
+
+  static {
+    // The shared servers' background threads (HAPI giving up a notification to an earlier test's
+    // platform, say) end with exceptions that are no waiting test's failure.
+    Awaitility.doNotCatchUncaughtExceptionsByDefault();
+  }
 
   @LocalServerPort private int port;
 
