@@ -4,8 +4,12 @@ import be.ifp.carecoord.server.StorageInterceptor;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.Subscription;
 import org.hl7.fhir.r4.model.Subscription.SubscriptionChannelType;
 
@@ -39,16 +43,23 @@ class ServableSubscriptions implements StorageInterceptor {
       return;
     }
     if (subscription.getChannel().getType() != SubscriptionChannelType.RESTHOOK) {
-      throw SubscriptionRefusal.unprocessable(
+      throw unprocessable(
           "Subscription.channel.type must be rest-hook: this server delivers no other channel",
           "Subscription.channel.type");
     }
     String criteria = subscription.getCriteria() == null ? "" : subscription.getCriteria().strip();
     String type = criteria.contains("?") ? criteria.substring(0, criteria.indexOf('?')) : criteria;
     if (unsubscribableTypes.contains(type)) {
-      throw SubscriptionRefusal.unprocessable(
+      throw unprocessable(
           "Subscription.criteria names " + type + ", whose changes this server offers to no subscription",
           "Subscription.criteria");
     }
+  }
+
+  private static UnprocessableEntityException unprocessable(String message, String expression) {
+    OperationOutcome outcome = new OperationOutcome();
+    outcome.addIssue().setSeverity(IssueSeverity.ERROR).setCode(IssueType.NOTSUPPORTED)
+        .setDiagnostics(message).addExpression(expression);
+    return new UnprocessableEntityException(message, outcome);
   }
 }
