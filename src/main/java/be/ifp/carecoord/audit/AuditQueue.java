@@ -4,6 +4,7 @@ import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -19,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Writes the AuditEvents of reads behind the reader's back: a read only puts its records in a
  * bounded queue and never waits for, or fails with, the audit (writes are audited in their own
  * transaction instead, see {@link WriteAuditInterceptor}). One thread writes the queue in
- * batches (one transaction Bundle each). When the queue is full or a batch fails, the records
+ * batches, one database transaction per burst of reads ({@link Bursts}). When the queue is full or a batch fails, the records
  * are lost and counted ({@code ifp.audit.dropped}, {@code ifp.audit.failed}): an alert on those
  * metrics is part of running the server.
  */
@@ -27,12 +28,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 class AuditQueue {
 
   private static final Logger LOG = LoggerFactory.getLogger(AuditQueue.class);
-  private static final long POLL_MILLIS = 200;
+  /** How often an idle writer looks whether it is being stopped. */
+  private static final Duration IDLE_POLL = Duration.ofMillis(200);
 
   private final BlockingQueue<AuditRecord> queue;
   private final AuditEventWriter events;
   private final TransactionTemplate transactions;
   private final int batchSize;
+  private final Bursts<AuditRecord> bursts;
   private final Counter dropped;
   private final Counter failed;
   private final Thread writer;
@@ -44,6 +47,7 @@ class AuditQueue {
     this.events = events;
     this.transactions = new TransactionTemplate(transactionManager);
     this.batchSize = properties.batchSize();
+    this.bursts = new Bursts<>(queue, batchSize, properties.batchQuietPeriod(), properties.batchMaxDelay());
     this.dropped = meters.counter("ifp.audit.dropped");
     this.failed = meters.counter("ifp.audit.failed");
     this.writer = new Thread(this::writeUntilStopped, "ifp-audit-writer");
@@ -62,13 +66,10 @@ class AuditQueue {
     List<AuditRecord> batch = new ArrayList<>(batchSize);
     while (running || !queue.isEmpty()) {
       try {
-        AuditRecord first = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
-        if (first == null) {
-          continue;
+        bursts.next(batch, IDLE_POLL);
+        if (!batch.isEmpty()) {
+          write(batch);
         }
-        batch.add(first);
-        queue.drainTo(batch, batchSize - 1);
-        write(batch);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;

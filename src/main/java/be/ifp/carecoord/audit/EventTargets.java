@@ -18,8 +18,10 @@ import org.springframework.stereotype.Component;
  * The resources a batch of AuditEvents refers to (the persons, their resources, the users),
  * resolved by HAPI in one lookup and handed to the write as already resolved: storing each event
  * would otherwise look up each of its references on its own, two or three queries per event.
- * What is not found here (deleted meanwhile, or written by the same transaction and not yet
- * flushed) is left to the write, which resolves it as usual or refuses the event.
+ * What is not found here (written by the same transaction and not yet flushed, or deleted before
+ * it was first looked up) is left to the write, which resolves it as usual or refuses the event.
+ * HAPI's identity cache may answer: the same persons and resources are read over and over, and an
+ * event about a resource deleted since it was read still tells of a read that happened.
  */
 @Component
 class EventTargets {
@@ -41,7 +43,7 @@ class EventTargets {
       return;
     }
     identities.resolveResourceIdentities(RequestPartitionId.defaultPartition(), wanted,
-            ResolveIdentityMode.excludeDeleted().noCacheUnlessDeletesDisabled())
+            ResolveIdentityMode.excludeDeleted().cacheOk())
         .forEach((id, lookup) -> transaction.addResolvedResourceId(id, lookup.getPersistentId()));
   }
 

@@ -18,6 +18,7 @@ import org.awaitility.Awaitility;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.AuditEvent.AuditEventAction;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.IdType;
 import org.junit.jupiter.api.Test;
 
@@ -189,5 +190,31 @@ public interface AuditContract extends FhirServerAccess {
         assertThat(eventsAbout(theirs().id(PATIENT), http())).isNotEmpty());
     // Asking for another person's log is refused like any search naming another person.
     assertOutcome(person.get("/fhir/AuditEvent?patient=" + theirs().id(PATIENT)), 403);
+  }
+
+  /**
+   * The access log is searchable by what it is searched by (ifp.audit.searchable-by); R4's other
+   * AuditEvent parameters are retired, so that no event is indexed by them.
+   */
+  @Test
+  default void theAccessLog_isSearchableByItsKeptParameters_only() {
+    http().get(ours().path(CARE_PLAN));
+    Awaitility.await().atMost(AUDIT_LAG).untilAsserted(() ->
+        assertThat(eventsAbout(ours().id(PATIENT), http())).isNotEmpty());
+
+    HttpResponse<String> byWhoAndWhat = http().get("/fhir/AuditEvent?entity=" + ours().id(CARE_PLAN)
+        + "&action=R&outcome=0&date=gt2020-01-01");
+    assertThat(byWhoAndWhat.statusCode()).as(byWhoAndWhat.body()).isEqualTo(200);
+    assertThat(FHIR.newJsonParser().parseResource(Bundle.class, byWhoAndWhat.body()).getEntry()).isNotEmpty();
+    assertOutcome(http().get("/fhir/AuditEvent?address=127.0.0.1"), 400);
+    assertOutcome(http().get("/fhir/AuditEvent?entity-type=2"), 400);
+
+    CapabilityStatement capabilities = FHIR.newJsonParser().parseResource(CapabilityStatement.class,
+        http().get("/fhir/metadata").body());
+    assertThat(capabilities.getRestFirstRep().getResource()).filteredOn(r -> r.getType().equals("AuditEvent"))
+        .singleElement().satisfies(auditEvent -> assertThat(auditEvent.getSearchParam())
+            .extracting(CapabilityStatement.CapabilityStatementRestResourceSearchParamComponent::getName)
+            .contains("patient", "date", "agent", "entity", "entity-name", "action", "subtype", "outcome")
+            .doesNotContain("address", "agent-name", "altid", "entity-type", "entity-role", "type", "policy"));
   }
 }
