@@ -1,6 +1,7 @@
 package be.ifp.carecoord.security;
 
 import ca.uhn.fhir.context.FhirContext;
+import java.time.Clock;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -63,7 +64,7 @@ class SecurityConfiguration {
     if (properties.development()) {
       NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(DevelopmentKey.publicKey()).build();
       decoder.setJwtValidator(validator(DevelopmentKey.ISSUER, jwt.audience()));
-      return decoder;
+      return remembered(decoder, jwt.checkedTokens());
     }
     if (jwt.issuer().isBlank() || jwt.jwksUrl().isBlank()) {
       throw new IllegalStateException("ifp.security.jwt.issuer and ifp.security.jwt.jwks-url must be set: the"
@@ -72,7 +73,12 @@ class SecurityConfiguration {
     }
     NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwt.jwksUrl()).build();
     decoder.setJwtValidator(validator(jwt.issuer(), jwt.audience()));
-    return decoder;
+    return remembered(decoder, jwt.checkedTokens());
+  }
+
+  private static JwtDecoder remembered(JwtDecoder decoder, SecurityProperties.CheckedTokens kept) {
+    return kept.maxEntries() == 0 ? decoder
+        : new CheckedTokens(decoder, kept.maxAge(), kept.maxEntries(), Clock.systemUTC());
   }
 
   /** Signature aside: the issuer, the expiry and not-before times, and our audience. */

@@ -48,11 +48,22 @@ public record SecurityProperties(
    * @param jwksUrl where the issuer publishes its signing keys (JWKS)
    * @param audience the {@code aud} every token must contain (this server's client id at the
    *     authorisation server)
+   * @param checkedTokens how tokens that passed the checks are remembered
    */
   public record Jwt(
       @DefaultValue("") String issuer,
       @DefaultValue("") String jwksUrl,
-      @DefaultValue("ifp-carecoord") String audience) {}
+      @DefaultValue("ifp-carecoord") String audience,
+      @NotNull @DefaultValue CheckedTokens checkedTokens) {}
+
+  /**
+   * @param maxEntries how many checked tokens are remembered at most; reaching it forgets them
+   *     all; {@code 0}: every request's token is checked in full
+   * @param maxAge how long after its check a token is taken from memory (never past its expiry)
+   */
+  public record CheckedTokens(
+      @Min(0) @DefaultValue("10000") int maxEntries,
+      @NotNull @DefaultValue("5m") Duration maxAge) {}
 
   /**
    * @param fhirUserClaim claim with a reference {@code Practitioner/…}, {@code PractitionerRole/…},

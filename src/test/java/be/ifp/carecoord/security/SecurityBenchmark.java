@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 class SecurityBenchmark {
 
   private static final int PERSONS = Integer.getInteger("bench.persons", 100);
-  private static final int ROUNDS = Integer.getInteger("bench.rounds", 8);
+  private static final int ROUNDS = Integer.getInteger("bench.rounds", 12);
   private static final int WARM_UP_ROUNDS = 2;
   private static final Duration AUDIT_DRAIN_LIMIT = Duration.ofMinutes(1);
   private static final IParser JSON = FhirServerAccess.FHIR.newJsonParser();

@@ -31,7 +31,8 @@ public final class TestAuthority {
 
   private TestAuthority() {}
 
-  static RSAKey signingKey() {
+  /** The authority's signing key (its public half is what the JWKS serves). */
+  public static RSAKey signingKey() {
     return KEY;
   }
 
