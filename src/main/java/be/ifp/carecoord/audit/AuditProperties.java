@@ -27,6 +27,6 @@ public record AuditProperties(
     @Min(1) @DefaultValue("10000") int queueCapacity,
     @Min(1) @Max(1000) @DefaultValue("100") int batchSize,
     @DefaultValue("10ms") Duration batchQuietPeriod,
-    @DefaultValue("100ms") Duration batchMaxDelay,
+    @DefaultValue("1s") Duration batchMaxDelay,
     @DefaultValue({"patient", "date", "agent", "entity", "entity-name", "action", "subtype", "outcome"})
     List<String> searchableBy) {}
