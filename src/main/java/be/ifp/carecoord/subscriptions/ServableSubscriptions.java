@@ -16,7 +16,7 @@ import org.hl7.fhir.r4.model.Subscription.SubscriptionChannelType;
 /**
  * Refuses a Subscription this server would never notify: one of another channel type than
  * rest-hook (HAPI stores one and leaves it {@code requested} for ever), or one on a type whose
- * changes are offered to no subscription ({@link UnsubscribableTypes}). A platform would wait for
+ * changes are offered to no subscription ({@link SubscribableChangesMatcher}). A platform would wait for
  * those notifications in vain; a 422 tells it at once.
  */
 @Interceptor

@@ -1,11 +1,11 @@
 package be.ifp.carecoord.subscriptions;
 
-import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.model.config.SubscriptionSettings;
 import ca.uhn.fhir.jpa.subscription.channel.impl.RetryPolicyProvider;
 import ca.uhn.fhir.jpa.subscription.match.config.SubscriptionProcessorConfig;
 import ca.uhn.fhir.jpa.subscription.match.deliver.email.IEmailSender;
 import ca.uhn.fhir.jpa.subscription.submit.config.SubscriptionSubmitterConfig;
+import ca.uhn.fhir.jpa.subscription.submit.interceptor.SubscriptionMatcherInterceptor;
 import ca.uhn.fhir.jpa.util.LoggingEmailSender;
 import org.hl7.fhir.dstu2.model.Subscription.SubscriptionChannelType;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -48,9 +48,11 @@ class SubscriptionsConfiguration {
       return new DeliveryRetryPolicy(properties.retryFor());
     }
 
+    /** Takes the place of HAPI's matcher (which stays defined but unregistered). */
+    @Primary
     @Bean
-    UnsubscribableTypes unsubscribableTypes(SubscriptionsProperties properties, FhirContext fhirContext) {
-      return new UnsubscribableTypes(properties.unsubscribableTypes(), fhirContext);
+    SubscriptionMatcherInterceptor subscribableChangesMatcher(SubscriptionsProperties properties) {
+      return new SubscribableChangesMatcher(properties.unsubscribableTypes());
     }
 
     @Bean
