@@ -20,8 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Writes the AuditEvents of reads behind the reader's back: a read only puts its records in a
  * bounded queue and never waits for, or fails with, the audit (writes are audited in their own
  * transaction instead, see {@link WriteAuditInterceptor}). One thread writes the queue in
- * batches, one database transaction per burst of reads ({@link Bursts}). When the queue is full or a batch fails, the records
- * are lost and counted ({@code ifp.audit.dropped}, {@code ifp.audit.failed}): an alert on those
+ * batches, one database transaction per burst of reads ({@link Bursts}). When the queue is full
+ * or a batch fails, the records are lost and counted ({@code ifp.audit.dropped}, {@code ifp.audit.failed}): an alert on those
  * metrics is part of running the server.
  */
 @Component

@@ -30,21 +30,16 @@ final class Bursts<T> {
    * starts. Leaves {@code batch} empty when nothing came.
    */
   void next(List<T> batch, Duration idle) throws InterruptedException {
-    T first = queue.poll(idle.toNanos(), TimeUnit.NANOSECONDS);
-    if (first == null) {
-      return;
-    }
+    T next = queue.poll(idle.toNanos(), TimeUnit.NANOSECONDS);
     long deadline = System.nanoTime() + maxDelayNanos;
-    batch.add(first);
-    queue.drainTo(batch, maxSize - batch.size());
-    while (batch.size() < maxSize) {
-      long wait = Math.min(quietNanos, deadline - System.nanoTime());
-      T next = wait > 0 ? queue.poll(wait, TimeUnit.NANOSECONDS) : null;
-      if (next == null) {
-        return;
-      }
+    while (next != null) {
       batch.add(next);
       queue.drainTo(batch, maxSize - batch.size());
+      if (batch.size() >= maxSize) {
+        return;
+      }
+      long wait = Math.min(quietNanos, deadline - System.nanoTime());
+      next = wait > 0 ? queue.poll(wait, TimeUnit.NANOSECONDS) : null;
     }
   }
 }

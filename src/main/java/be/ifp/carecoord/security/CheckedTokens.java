@@ -39,8 +39,8 @@ final class CheckedTokens implements JwtDecoder {
   public Jwt decode(String token) throws JwtException {
     Instant now = clock.instant();
     Checked known = checked.get(token);
-    if (known != null && now.isBefore(known.validUntil())
-        && (known.jwt().getNotBefore() == null || !now.isBefore(known.jwt().getNotBefore()))) {
+    // A token's not-before time, checked when it was remembered, stays passed.
+    if (known != null && now.isBefore(known.validUntil())) {
       return known.jwt();
     }
     Jwt jwt = checks.decode(token);
