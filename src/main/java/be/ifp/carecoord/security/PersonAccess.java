@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  * professional reaches the persons of their teams
  * and case management (IFP-AC-01), unless the person refuses them by a Consent; a person reaches
  * themselves; an informal carer (RelatedPerson) reaches the persons whose active Consent permits
- * them as actor (IFP-AC-03); a patient/ scope reaches the patient of the launch context.
+ * them as actor (IFP-AC-03). This is what the user reaches; the launch context's patient, which
+ * narrows patient/ scopes, is applied by {@link PersonReach}.
  */
 @Component
 class PersonAccess {
@@ -71,9 +72,6 @@ class PersonAccess {
   }
 
   private boolean decide(Caller caller, String person, RequestDetails request) {
-    if (caller.patientContext().filter(person::equals).isPresent()) {
-      return true;
-    }
     return caller.fhirUser().map(user -> {
       if (user.startsWith("Patient/")) {
         return user.equals(person);
@@ -118,7 +116,6 @@ class PersonAccess {
 
   private Set<String> compute(Caller caller, RequestDetails request) {
     Set<String> persons = new HashSet<>();
-    caller.patientContext().ifPresent(persons::add);
     caller.fhirUser().ifPresent(user -> {
       if (user.startsWith("Patient/")) {
         persons.add(user);

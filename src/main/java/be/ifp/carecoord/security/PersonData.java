@@ -54,7 +54,11 @@ public class PersonData {
    * (a chain, a full URL): the caller then gets the search narrowed to all their persons.
    */
   public Set<String> personsNamedBy(RequestDetails request) {
-    String type = request.getResourceName();
+    return personsNamedBy(request.getResourceName(), request.getParameters());
+  }
+
+  /** {@link #personsNamedBy(RequestDetails)} for a search given as its type and parameters. */
+  public Set<String> personsNamedBy(String type, Map<String, String[]> searchParameters) {
     if (type == null || !fhirContext.getResourceTypes().contains(type) || !isPersonData(type)) {
       return Set.of();
     }
@@ -66,7 +70,7 @@ public class PersonData {
           .forEach(parameter -> parameters.add(parameter.getName()));
     }
     Set<String> named = new HashSet<>();
-    for (Map.Entry<String, String[]> parameter : request.getParameters().entrySet()) {
+    for (Map.Entry<String, String[]> parameter : searchParameters.entrySet()) {
       String name = parameter.getKey();
       boolean typed = name.endsWith(":" + COMPARTMENT);
       String plain = typed ? name.substring(0, name.indexOf(':')) : name;

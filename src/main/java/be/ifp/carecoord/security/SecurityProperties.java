@@ -24,6 +24,8 @@ import org.springframework.validation.annotation.Validated;
  * @param accessCache whether and how access decisions are kept across requests
  * @param systemClients per client id ({@code azp} or {@code client_id} claim) of a
  *     {@code system/} client: the resource types and federated entity it is limited to
+ * @param administrators the client ids of platforms that may change the conformance set
+ *     (profiles, search parameters, terminology) and run maintenance operations; empty: nobody
  */
 @Validated
 @ConfigurationProperties("ifp.security")
@@ -33,10 +35,12 @@ public record SecurityProperties(
     @NotNull @DefaultValue Identity identity,
     @NotNull @DefaultValue Smart smart,
     @NotNull @DefaultValue AccessCache accessCache,
-    Map<String, SystemClient> systemClients) {
+    Map<String, SystemClient> systemClients,
+    Set<String> administrators) {
 
   public SecurityProperties {
     systemClients = systemClients == null ? Map.of() : Map.copyOf(systemClients);
+    administrators = administrators == null ? Set.of() : Set.copyOf(administrators);
   }
 
   boolean development() {

@@ -38,7 +38,7 @@ class TeamMembershipGuard implements RestServerInterceptor {
     this.memberships = memberships;
   }
 
-  @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED, order = ScopeEnforcingInterceptor.BEFORE_OTHER_WRITE_HOOKS + 2)
+  @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED, order = AccessGate.FIRST + 2)
   public void teamChanging(IBaseResource previous, IBaseResource resource, RequestDetails request) {
     Optional<Caller> caller = callers.of(request);
     if (caller.isEmpty() || !(previous instanceof CareTeam previousTeam) || !(resource instanceof CareTeam team)

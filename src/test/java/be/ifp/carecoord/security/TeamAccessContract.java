@@ -171,7 +171,9 @@ public interface TeamAccessContract extends FhirServerAccess {
     Bundle answer = bundle(teamMember().post("/fhir", FHIR_JSON, FHIR.newJsonParser().encodeResourceToString(batch)));
 
     assertThat(answer.getEntry().get(0).getResponse().getStatus()).startsWith("404");
-    assertThat(((Bundle) answer.getEntry().get(1).getResource()).getEntry()).isEmpty();
+    // A search naming another person is refused in its entry, as it is on its own.
+    assertThat(answer.getEntry().get(1).getResponse().getStatus()).startsWith("403");
+    assertThat(answer.getEntry().get(1).getResource()).isNull();
     assertThat(answer.getEntry().get(2).getResponse().getStatus()).startsWith("200");
 
     Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);

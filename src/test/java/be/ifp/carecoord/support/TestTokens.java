@@ -17,10 +17,13 @@ import java.util.Map;
 /** Tokens of the {@link TestAuthority}: valid ones with any claims, and every kind of bad one. */
 public final class TestTokens {
 
-  /** The client that tests act as unless they say otherwise: a trusted platform with every scope. */
+  /**
+   * The client that tests act as unless they say otherwise: a trusted platform with every scope,
+   * and a reader of the audit trail (which a wildcard never reaches).
+   */
   public static final String PLATFORM_CLIENT = "test-platform";
 
-  private static final String PLATFORM = token().clientId(PLATFORM_CLIENT).scope("system/*.cruds")
+  private static final String PLATFORM = token().clientId(PLATFORM_CLIENT).scope("system/*.cruds system/AuditEvent.rs")
       .validFor(Duration.ofHours(24)).mint();
 
   private String issuer = TestAuthority.ISSUER;

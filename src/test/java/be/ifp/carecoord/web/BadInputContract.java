@@ -181,11 +181,11 @@ public interface BadInputContract extends FhirServerAccess {
 
   @Test
   default void nestingWithinTheLimit_isAccepted() {
-    String json = "{\"resourceType\":\"Basic\",\"code\":{\"text\":\"nesting\"},\"extension\":"
+    String json = "{\"resourceType\":\"QuestionnaireResponse\",\"status\":\"completed\",\"extension\":"
         + "[{\"url\":\"urn:x\",\"extension\":".repeat(10) + "[{\"url\":\"urn:y\",\"valueString\":\"deep\"}]"
         + "}]".repeat(10) + "}";
 
-    assertThat(http().post("/fhir/Basic", FHIR_JSON, json).statusCode()).isEqualTo(201);
+    assertThat(http().post("/fhir/QuestionnaireResponse", FHIR_JSON, json).statusCode()).isEqualTo(201);
   }
 
   /** Sends the request, asserts the refusal and that no Patient was stored meanwhile. */
