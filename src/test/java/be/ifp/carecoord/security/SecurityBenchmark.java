@@ -39,6 +39,8 @@ class SecurityBenchmark {
   private static final int PERSONS = Integer.getInteger("bench.persons", 100);
   private static final int ROUNDS = Integer.getInteger("bench.rounds", 12);
   private static final int WARM_UP_ROUNDS = 2;
+  /** Person files a platform stores per block, one transaction each. */
+  private static final int FILES_PER_BLOCK = Integer.getInteger("bench.files-per-block", 5);
   private static final Duration AUDIT_DRAIN_LIMIT = Duration.ofMinutes(1);
   private static final IParser JSON = FhirServerAccess.FHIR.newJsonParser();
 
@@ -70,14 +72,19 @@ class SecurityBenchmark {
     }
     String token = TestTokens.token().fhirUser(teamProfessional(open, patients.get(0))).scope("user/*.rs")
         .validFor(Duration.ofHours(12)).mint();
+    String platformToken = TestTokens.platform();
     // In the order of the table's columns.
-    List<Instance> servers = List.of(new Instance(open, null), new Instance(secured.withToken(token), null),
-        new Instance(audited.withToken(token), auditMeters), new Instance(afresh.withToken(token), afreshAuditMeters));
+    List<Instance> servers = List.of(new Instance(open, open, null),
+        new Instance(secured.withToken(token), secured.withToken(platformToken), null),
+        new Instance(audited.withToken(token), audited.withToken(platformToken), auditMeters),
+        new Instance(afresh.withToken(token), afresh.withToken(platformToken), afreshAuditMeters));
 
     IntFunction<String> read = n -> "/fhir/" + plans.get(n);
     IntFunction<String> search = n -> "/fhir/CarePlan?subject=" + patients.get(n) + "&_include=CarePlan:care-team";
-    Measured reads = new Measured(servers.size());
-    Measured searches = new Measured(servers.size());
+    Measured reads = new Measured(servers.size(), PERSONS);
+    Measured searches = new Measured(servers.size(), PERSONS);
+    Measured transactions = new Measured(servers.size(), FILES_PER_BLOCK);
+    int nextPerson = PERSONS;
     for (int round = -WARM_UP_ROUNDS; round < ROUNDS; round++) {
       boolean measured = round >= 0;
       for (int pass = 0; pass < servers.size(); pass++) {
@@ -86,6 +93,8 @@ class SecurityBenchmark {
         Instance instance = servers.get(server);
         reads.add(server, measured, block(instance, read));
         searches.add(server, measured, block(instance, search));
+        transactions.add(server, measured, personFiles(instance.writer(), platform, nextPerson));
+        nextPerson += FILES_PER_BLOCK;
       }
     }
 
@@ -107,6 +116,9 @@ class SecurityBenchmark {
         .append("scope `user/*.rs`) on the secured instances. Per round, each instance serves a block of ")
         .append(PERSONS).append(" reads (`GET /fhir/CarePlan/{id}`, one per person) and a block of ")
         .append(PERSONS).append(" searches (`GET /fhir/CarePlan?subject=Patient/{id}&_include=CarePlan:care-team`); ")
+        .append("and a platform (`system/*.cruds`, no `fhirUser`) stores a block of ").append(FILES_PER_BLOCK)
+        .append(" new person files, one transaction Bundle each (22 entries: the person, team, plan, goals, ")
+        .append("assessments, professionals by conditional create), as a sync would; ")
         .append("an audited block ends only when the audit trail has stored its ").append(PERSONS)
         .append(" AuditEvents. One client, one request at a time; ").append(WARM_UP_ROUNDS)
         .append(" warm-up rounds, then ").append(ROUNDS).append(" measured rounds, the instances taking ")
@@ -117,14 +129,33 @@ class SecurityBenchmark {
         .append("| cost deciding afresh |\n")
         .append("|---|---|---|---|---|---|---|---|---|---|---|---|\n")
         .append(reads.row("reads")).append(searches.row("searches with `_include`"))
+        .append(transactions.row("person-file transactions by a platform"))
         .append("\n*Cost* is 1 − (throughput / open throughput), measured in the same run. Target ")
-        .append("(issue 5): under 25 % with security and audit on.\n");
-    BenchmarkReport.write("security", "Security and audit on reads (issue 5)",
+        .append("(issues 5 and 14): under 25 % (a ratio to open of at most 1.25) with security and audit on. ")
+        .append("The secured instances apply the deny-by-default access policy of issue 14 (docs/security.md).\n");
+    BenchmarkReport.write("security", "Security and audit (issues 5 and 14)",
         "mvn -Pbench verify -Dit.test=SecurityBenchmark", body.toString());
   }
 
-  /** An instance as the benchmark's client sees it; the meters of its audit trail, if it has one. */
-  private record Instance(FhirHttp client, MeterRegistry auditMeters) {}
+  /**
+   * An instance as the benchmark's clients see it (the professional who reads, the platform that
+   * writes); the meters of its audit trail, if it has one.
+   */
+  private record Instance(FhirHttp client, FhirHttp writer, MeterRegistry auditMeters) {}
+
+  /** Stores {@link #FILES_PER_BLOCK} new person files, one transaction each; returns their times. */
+  private static Block personFiles(FhirHttp writer, PersonFiles files, int firstPerson) {
+    double[] requests = new double[FILES_PER_BLOCK];
+    long start = System.nanoTime();
+    for (int i = 0; i < FILES_PER_BLOCK; i++) {
+      String bundle = JSON.encodeResourceToString(files.personFile(firstPerson + i));
+      long requestStart = System.nanoTime();
+      HttpResponse<String> response = writer.post("/fhir", FHIR_JSON, bundle);
+      requests[i] = (System.nanoTime() - requestStart) / 1e6;
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+    return new Block(requests, (System.nanoTime() - start) / 1e6);
+  }
 
   /**
    * Serves one request per person; returns each request's time and the block's duration (ms), the
@@ -181,8 +212,10 @@ class SecurityBenchmark {
   /** The measured blocks of one kind of request, per instance (the first one the reference). */
   private static final class Measured {
     private final List<List<Block>> blocks = new ArrayList<>();
+    private final int perBlock;
 
-    Measured(int instances) {
+    Measured(int instances, int perBlock) {
+      this.perBlock = perBlock;
       for (int i = 0; i < instances; i++) {
         blocks.add(new ArrayList<>());
       }
@@ -203,8 +236,8 @@ class SecurityBenchmark {
       return row.append(" |\n").toString();
     }
 
-    private static double throughput(List<Block> blocks) {
-      return blocks.size() * PERSONS / (blocks.stream().mapToDouble(Block::millis).sum() / 1000);
+    private double throughput(List<Block> blocks) {
+      return blocks.size() * perBlock / (blocks.stream().mapToDouble(Block::millis).sum() / 1000);
     }
 
     private static double median(List<Block> blocks) {
