@@ -42,15 +42,17 @@ class PersonDataGuard implements RestServerInterceptor {
   private final AccessPolicy policy;
   private final PersonReach reach;
   private final PersonData personData;
+  private final ReferencedResources references;
   private final ApplicationEventPublisher events;
   private final Narrowing narrowing = new Narrowing();
 
   PersonDataGuard(Callers callers, AccessPolicy policy, PersonReach reach, PersonData personData,
-      ApplicationEventPublisher events) {
+      ReferencedResources references, ApplicationEventPublisher events) {
     this.callers = callers;
     this.policy = policy;
     this.reach = reach;
     this.personData = personData;
+    this.references = references;
     this.events = events;
   }
 
@@ -89,6 +91,7 @@ class PersonDataGuard implements RestServerInterceptor {
       if (caller.get().kind() != Caller.Kind.PROFESSIONAL) {
         throw new ForbiddenOperationException("Only professionals and platforms register new persons");
       }
+      references.requireVisible(caller.get(), resource, Interaction.CREATE, request);
       return;
     }
     checkWritten(resource, Interaction.CREATE, request);
@@ -116,11 +119,14 @@ class PersonDataGuard implements RestServerInterceptor {
 
   private void checkWritten(IBaseResource resource, Interaction interaction, RequestDetails request) {
     Optional<Caller> caller = callers.of(request);
-    if (caller.isPresent() && limitedFor(caller.get(), resource, interaction)
-        && !reach.concernsOnlyTheirs(caller.get(), resource, interaction, request)) {
+    if (caller.isEmpty() || !limitedFor(caller.get(), resource, interaction)) {
+      return;
+    }
+    if (!reach.concernsOnlyTheirs(caller.get(), resource, interaction, request)) {
       throw new ForbiddenOperationException("This " + resource.fhirType()
           + " concerns a person whose care team or case management you are not part of");
     }
+    references.requireVisible(caller.get(), resource, interaction, request);
   }
 
   private boolean limitedFor(Caller caller, IBaseResource resource, Interaction interaction) {

@@ -33,19 +33,30 @@ class VisibleResources {
   }
 
   void require(Caller caller, String type, String id, Interaction interaction, RequestDetails request) {
-    if (type == null || !daos.isResourceTypeSupported(type)) {
+    if (!visible(caller, type, id, interaction, request)) {
       throw UniformNotFound.of(type, id);
+    }
+  }
+
+  /**
+   * Whether the resource exists and the caller can see it; a refusal of an existing resource is
+   * published for the person's access log.
+   */
+  boolean visible(Caller caller, String type, String id, Interaction interaction, RequestDetails request) {
+    if (type == null || !daos.isResourceTypeSupported(type)) {
+      return false;
     }
     IFhirResourceDao<?> dao = daos.getResourceDao(type);
     IBaseResource resource;
     try {
       resource = dao.read(new IdType(type, id), new SystemRequestDetails());
     } catch (ResourceNotFoundException | ResourceGoneException e) {
-      throw UniformNotFound.of(type, id);
+      return false;
     }
     if (!reach.readable(caller, resource, request)) {
       events.publishEvent(new AccessRefused(caller, request, interaction, resource));
-      throw UniformNotFound.of(type, id);
+      return false;
     }
+    return true;
   }
 }
