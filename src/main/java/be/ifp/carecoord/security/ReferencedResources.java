@@ -35,8 +35,9 @@ class ReferencedResources {
         continue;
       }
       if (!visible.visible(caller, target.getResourceType(), target.getIdPart(), interaction, request)) {
-        throw new ForbiddenOperationException("This " + resource.fhirType() + " refers to "
-            + target.getResourceType() + "/" + target.getIdPart() + ", which is not one you can see");
+        // The reference is not repeated: the answer is the same whatever it names.
+        throw new ForbiddenOperationException("This " + resource.fhirType() + " refers to a "
+            + target.getResourceType() + " that is not one you can see");
       }
     }
   }
