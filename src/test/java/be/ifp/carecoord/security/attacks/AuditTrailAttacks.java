@@ -135,7 +135,9 @@ interface AuditTrailAttacks extends AttackSupport {
   default void platformWithTheWildcard_cannotReadTheAuditTrail() {
     eventAbout(theirs().file());
 
-    assertRefused(as(TestTokens.platform()).get("/fhir/AuditEvent?patient=" + theirs().id(PATIENT)), 403);
+    String wildcardOnly = TestTokens.token().clientId("wildcard-platform").scope("system/*.cruds").mint();
+
+    assertRefused(as(wildcardOnly).get("/fhir/AuditEvent?patient=" + theirs().id(PATIENT)), 403);
   }
 
   @Test

@@ -78,7 +78,9 @@ interface BatchEntryAttacks extends AttackSupport {
     if (entry == null) {
       return;
     }
-    assertThat(entry.getResponse().getStatus()).as(template).startsWith("403");
+    // HAPI runs no search across types inside a bundle, for anyone: such an entry is a 400.
+    String refusal = template.startsWith("?") ? "400" : "403";
+    assertThat(entry.getResponse().getStatus()).as(template).startsWith(refusal);
     Resource outcome = entry.getResponse().getOutcome() != null ? entry.getResponse().getOutcome() : entry.getResource();
     assertThat(outcome).as("outcome of " + template).isInstanceOf(OperationOutcome.class);
   }
