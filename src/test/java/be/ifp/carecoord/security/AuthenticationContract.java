@@ -141,8 +141,9 @@ public interface AuthenticationContract extends FhirServerAccess {
 
     // The first unknown key id after a quiet interval is looked up at the issuer.
     int before = TestAuthority.jwksFetches();
-    long firstRefetch = System.nanoTime();
+    long sent = System.nanoTime();
     assertRefused401(searchPatientsWith(http().withToken(flood.get(0))));
+    long answered = System.nanoTime();
     assertThat(TestAuthority.jwksFetches()).isEqualTo(before + 1);
 
     // A key rotated in right after is not looked for yet: the refetch was just done.
@@ -152,13 +153,12 @@ public interface AuthenticationContract extends FhirServerAccess {
       assertRefused401(searchPatientsWith(http().withToken(flood.get(i))));
       assertThat(searchPatientsWith(http().withToken(known.get(i))).statusCode()).isEqualTo(200);
     }
-    long intervalsPassed = Duration.ofNanos(System.nanoTime() - firstRefetch).dividedBy(interval);
-    assertThat(TestAuthority.jwksFetches() - before).isBetween(1, 1 + (int) intervalsPassed);
 
-    // Once the interval has passed, the rotated key is fetched and its token served.
-    Thread.sleep(Math.max(0, interval.toMillis() - Duration.ofNanos(System.nanoTime() - firstRefetch).toMillis()) + 100);
-    int beforeRotation = TestAuthority.jwksFetches();
+    // Once the interval has passed, the rotated key is fetched (by this token, or by one of the
+    // flood if it outlasted the interval) and its token served.
+    Thread.sleep(Math.max(0, interval.toMillis() - Duration.ofNanos(System.nanoTime() - answered).toMillis()) + 50);
     assertThat(searchPatientsWith(http().withToken(signedWithRotated)).statusCode()).isEqualTo(200);
-    assertThat(TestAuthority.jwksFetches()).isEqualTo(beforeRotation + 1);
+    long intervalsPassed = Duration.ofNanos(System.nanoTime() - sent).dividedBy(interval);
+    assertThat(TestAuthority.jwksFetches() - before).isBetween(2, 1 + (int) intervalsPassed);
   }
 }
