@@ -14,18 +14,25 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
- * Answers requests refused before they reach the FHIR servlet (no token, a bad token) as FHIR
- * clients expect: the status and {@code WWW-Authenticate: Bearer …} header of RFC 6750, as Spring
- * Security sets them, and an OperationOutcome body instead of an empty one.
+ * Answers requests refused before they reach the FHIR servlet (no token, a bad token, a token
+ * without the scope a path needs) as FHIR clients expect: the status and
+ * {@code WWW-Authenticate: Bearer …} header of RFC 6750, as Spring Security sets them, and an
+ * OperationOutcome body instead of an empty one.
  */
 class BearerRefusals implements AuthenticationEntryPoint, AccessDeniedHandler {
 
   private final FhirContext fhirContext;
+  private final String whyDenied;
   private final BearerTokenAuthenticationEntryPoint challenge = new BearerTokenAuthenticationEntryPoint();
   private final BearerTokenAccessDeniedHandler denial = new BearerTokenAccessDeniedHandler();
 
-  BearerRefusals(FhirContext fhirContext) {
+  /**
+   * @param whyDenied what a valid token lacks when it is refused here (Spring's own message says
+   *     only "Access Denied")
+   */
+  BearerRefusals(FhirContext fhirContext, String whyDenied) {
     this.fhirContext = fhirContext;
+    this.whyDenied = whyDenied;
   }
 
   @Override
@@ -41,6 +48,6 @@ class BearerRefusals implements AuthenticationEntryPoint, AccessDeniedHandler {
       throws IOException {
     denial.handle(request, response, refusal);
     FhirErrorResponses.write(fhirContext, response, HttpServletResponse.SC_FORBIDDEN, IssueType.FORBIDDEN,
-        "Access denied: " + refusal.getMessage());
+        "Access denied: " + whyDenied);
   }
 }

@@ -15,8 +15,8 @@ import org.springframework.security.oauth2.jwt.JwtException;
  * (about a twentieth of a read's processor time, measured). A token is taken from memory only
  * until the earliest of its expiry and {@code maxAge} after it was checked, which bounds how long
  * a token signed with a key withdrawn from the issuer's key set stays accepted; after that it is
- * checked in full again. Only exactly the same token string matches, and refused tokens are never
- * remembered. Reaching {@code maxEntries} forgets them all.
+ * checked in full again. Only exactly the same token string matches, and refused tokens and
+ * tokens without an expiry are never remembered. Reaching {@code maxEntries} forgets them all.
  */
 final class CheckedTokens implements JwtDecoder {
 
@@ -44,8 +44,12 @@ final class CheckedTokens implements JwtDecoder {
       return known.jwt();
     }
     Jwt jwt = checks.decode(token);
+    if (jwt.getExpiresAt() == null) {
+      // The checks refuse such tokens; should they ever let one through, it is not kept either.
+      return jwt;
+    }
     Instant validUntil = now.plus(maxAge);
-    if (jwt.getExpiresAt() != null && jwt.getExpiresAt().isBefore(validUntil)) {
+    if (jwt.getExpiresAt().isBefore(validUntil)) {
       validUntil = jwt.getExpiresAt();
     }
     if (checked.size() >= maxEntries) {

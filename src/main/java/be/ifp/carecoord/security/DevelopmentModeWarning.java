@@ -2,11 +2,15 @@ package be.ifp.carecoord.security;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Logs at start-up, where an operator looks, that development mode leaves the data unprotected. */
+/**
+ * Logs at start-up, where an operator looks, that development mode leaves the data unprotected:
+ * once the context is up, before the server reports itself ready (that report listens to the
+ * later ready event), so the warning is never lost among what follows.
+ */
 @Component
 class DevelopmentModeWarning {
 
@@ -18,7 +22,7 @@ class DevelopmentModeWarning {
     this.properties = properties;
   }
 
-  @EventListener(ApplicationReadyEvent.class)
+  @EventListener(ApplicationStartedEvent.class)
   void warn() {
     if (properties.development()) {
       LOG.warn("*****************************************************************************");

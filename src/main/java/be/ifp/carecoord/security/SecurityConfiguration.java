@@ -1,10 +1,17 @@
 package be.ifp.carecoord.security;
 
 import ca.uhn.fhir.context.FhirContext;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -21,9 +28,10 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 
 /**
  * Who may reach what over HTTP. The FHIR API needs a bearer token (a JWT from the configured
- * issuer, signed by a key of its JWKS, for this server's audience, not expired); what a token
- * allows is decided further in, by the FHIR interceptors of this package. Open without a token:
- * the CapabilityStatement and the SMART configuration (clients read them to learn how to get a
+ * issuer, signed by a key of its JWKS, for this server's audience, with an expiry that has not
+ * passed); what a token allows is decided further in, by the FHIR interceptors of this package.
+ * The management endpoints need a token with the operator scope. Open without a token: the
+ * CapabilityStatement and the SMART configuration (clients read them to learn how to get a
  * token), health probes, and the IG package (conformance material, no personal data).
  */
 @Configuration(proxyBeanMethods = false)
@@ -33,10 +41,15 @@ class SecurityConfiguration {
   static final List<String> OPEN_PATHS = List.of(
       "/fhir/metadata", SmartConfigurationServlet.PATH, "/manage/health/**", "/manage/info", "/ig/package.tgz", "/error");
 
+  /** The management endpoints: those not open need the operator scope. */
+  static final String MANAGEMENT_PATHS = "/manage/**";
+
   @Bean
   SecurityFilterChain httpSecurity(HttpSecurity http, SecurityProperties properties, JwtDecoder tokens,
       FhirContext fhirContext) throws Exception {
-    BearerRefusals refusals = new BearerRefusals(fhirContext);
+    // The operator scope is the only rule of this chain that refuses a caller with a valid token.
+    BearerRefusals refusals = new BearerRefusals(fhirContext,
+        "the management endpoints need a token with the scope " + properties.operatorScope());
     http.csrf(csrf -> csrf.disable())
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .requestCache(cache -> cache.disable())
@@ -47,6 +60,9 @@ class SecurityConfiguration {
           if (properties.development()) {
             requests.anyRequest().permitAll();
           } else {
+            // Metrics tell who uses the server how much: operators' business, not users'.
+            requests.requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(MANAGEMENT_PATHS))
+                .hasAuthority("SCOPE_" + properties.operatorScope());
             requests.anyRequest().authenticated();
           }
         })
@@ -59,6 +75,12 @@ class SecurityConfiguration {
   }
 
   @Bean
+  static SecurityModeCheck securityModeCheck(Environment environment) {
+    return new SecurityModeCheck(environment);
+  }
+
+  /** The mode's settings agree: {@link SecurityModeCheck} stopped the start otherwise. */
+  @Bean
   JwtDecoder jwtDecoder(SecurityProperties properties) {
     SecurityProperties.Jwt jwt = properties.jwt();
     if (properties.development()) {
@@ -66,12 +88,13 @@ class SecurityConfiguration {
       decoder.setJwtValidator(validator(DevelopmentKey.ISSUER, jwt.audience()));
       return remembered(decoder, jwt.checkedTokens());
     }
-    if (jwt.issuer().isBlank() || jwt.jwksUrl().isBlank()) {
-      throw new IllegalStateException("ifp.security.jwt.issuer and ifp.security.jwt.jwks-url must be set: the"
-          + " server accepts only bearer tokens of a configured issuer (see docs/security.md). On a workstation,"
-          + " start in development mode instead: --spring.profiles.active=dev");
-    }
-    NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwt.jwksUrl()).build();
+    // Spring's key selector (RS256, the same as withJwkSetUri's default) over our key source, which
+    // limits refetches; the builder's own source is then never asked for keys.
+    JWKSource<SecurityContext> keys = IssuerKeys.at(jwt.jwksUrl(), jwt.jwksRefetchInterval());
+    NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwt.jwksUrl())
+        .jwtProcessorCustomizer(processor -> processor.setJWSKeySelector(
+            new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys)))
+        .build();
     decoder.setJwtValidator(validator(jwt.issuer(), jwt.audience()));
     return remembered(decoder, jwt.checkedTokens());
   }
@@ -81,10 +104,14 @@ class SecurityConfiguration {
         : new CheckedTokens(decoder, kept.maxAge(), kept.maxEntries(), Clock.systemUTC());
   }
 
-  /** Signature aside: the issuer, the expiry and not-before times, and our audience. */
+  /**
+   * Signature aside: the issuer, the expiry and not-before times, and our audience. Spring checks
+   * {@code exp} only when present; a token without one would be valid for ever, so it is refused.
+   */
   private static OAuth2TokenValidator<Jwt> validator(String issuer, String audience) {
     OAuth2TokenValidator<Jwt> forUs = new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
         audiences -> audiences != null && audiences.contains(audience));
-    return new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer), forUs);
+    OAuth2TokenValidator<Jwt> expires = new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull);
+    return new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer), expires, forUs);
   }
 }

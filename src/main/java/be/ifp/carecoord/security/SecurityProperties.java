@@ -2,6 +2,7 @@ package be.ifp.carecoord.security;
 
 import be.ifp.carecoord.rules.Entity;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.util.List;
@@ -26,6 +27,8 @@ import org.springframework.validation.annotation.Validated;
  *     {@code system/} client: the resource types and federated entity it is limited to
  * @param administrators the client ids of platforms that may change the conformance set
  *     (profiles, search parameters, terminology) and run maintenance operations; empty: nobody
+ * @param operatorScope the scope a token needs for the management endpoints ({@code /manage/**})
+ *     other than health and info
  */
 @Validated
 @ConfigurationProperties("ifp.security")
@@ -36,7 +39,8 @@ public record SecurityProperties(
     @NotNull @DefaultValue Smart smart,
     @NotNull @DefaultValue AccessCache accessCache,
     Map<String, SystemClient> systemClients,
-    Set<String> administrators) {
+    Set<String> administrators,
+    @NotBlank @DefaultValue("ifp/operator") String operatorScope) {
 
   public SecurityProperties {
     systemClients = systemClients == null ? Map.of() : Map.copyOf(systemClients);
@@ -53,12 +57,15 @@ public record SecurityProperties(
    * @param audience the {@code aud} every token must contain (this server's client id at the
    *     authorisation server)
    * @param checkedTokens how tokens that passed the checks are remembered
+   * @param jwksRefetchInterval the least time between two fetches of the JWKS caused by tokens
+   *     whose key id it does not hold
    */
   public record Jwt(
       @DefaultValue("") String issuer,
       @DefaultValue("") String jwksUrl,
       @DefaultValue("ifp-carecoord") String audience,
-      @NotNull @DefaultValue CheckedTokens checkedTokens) {}
+      @NotNull @DefaultValue CheckedTokens checkedTokens,
+      @NotNull @DefaultValue("30s") Duration jwksRefetchInterval) {}
 
   /**
    * @param maxEntries how many checked tokens are remembered at most; reaching it forgets them

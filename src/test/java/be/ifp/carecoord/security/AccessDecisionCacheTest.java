@@ -112,8 +112,9 @@ class AccessDecisionCacheTest {
   }
 
   private static SecurityProperties properties(boolean enabled, int maxEntries) {
-    return new SecurityProperties(SecurityMode.OAUTH2, new SecurityProperties.Jwt("", "", "", new SecurityProperties.CheckedTokens(0, Duration.ofMinutes(5))),
+    return new SecurityProperties(SecurityMode.OAUTH2, new SecurityProperties.Jwt("", "", "", new SecurityProperties.CheckedTokens(0, Duration.ofMinutes(5)),
+        Duration.ofSeconds(30)),
         new SecurityProperties.Identity("fhirUser", "", List.of()), new SecurityProperties.Smart("", ""),
-        new SecurityProperties.AccessCache(enabled, maxEntries, Duration.ofSeconds(5)), Map.of(), java.util.Set.of());
+        new SecurityProperties.AccessCache(enabled, maxEntries, Duration.ofSeconds(5)), Map.of(), java.util.Set.of(), "ifp/operator");
   }
 }

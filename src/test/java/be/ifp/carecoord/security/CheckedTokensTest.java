@@ -89,6 +89,17 @@ class CheckedTokensTest {
     assertThat(fullChecks).hasValue(2);
   }
 
+  /** The server's checks refuse it; were they ever to let one through, memory does not keep it either. */
+  @Test
+  void aTokenWithoutExpiry_isNotRemembered() {
+    CheckedTokens tokens = new CheckedTokens(checks, MAX_AGE, 100, clock);
+    String forever = TestTokens.token().withoutExpiry().mint();
+
+    assertThat(tokens.decode(forever).getExpiresAt()).isNull();
+    tokens.decode(forever);
+    assertThat(fullChecks).hasValue(2);
+  }
+
   @Test
   void reachingTheMaximum_forgetsThemAll() {
     CheckedTokens tokens = new CheckedTokens(checks, MAX_AGE, 2, clock);

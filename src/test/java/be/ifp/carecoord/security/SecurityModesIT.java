@@ -24,8 +24,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The two modes as an operator meets them: without configuration the server refuses to start
- * rather than serve data without tokens; the {@code dev} profile serves without a token, says so
- * loudly, and trusts the published dev-only key but no other issuer.
+ * rather than serve data without tokens; the {@code dev} profile refuses to start with an issuer
+ * configured, serves without a token, says so loudly, and trusts the published dev-only key but
+ * no other issuer.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SecurityModesIT {
@@ -35,6 +36,20 @@ class SecurityModesIT {
     assertThatThrownBy(() -> new SpringApplicationBuilder(CarecoordApplication.class)
         .run("--server.port=0", "--ifp.server.data-dir=" + dataDir).close())
         .hasStackTraceContaining("ifp.security.jwt.issuer and ifp.security.jwt.jwks-url must be set");
+  }
+
+  /** A production configuration that gets the dev profile by mistake stops rather than serve everyone. */
+  @Test
+  void devProfile_withAnIssuerConfigured_doesNotStart(@TempDir Path dataDir) {
+    assertThatThrownBy(() -> new SpringApplicationBuilder(CarecoordApplication.class).profiles("dev")
+        .run("--server.port=0", "--ifp.server.data-dir=" + dataDir,
+            "--ifp.security.jwt.issuer=https://login.example.be/realms/ifp").close())
+        .hasStackTraceContaining("Development mode")
+        .hasStackTraceContaining("remove ifp.security.jwt.issuer and ifp.security.jwt.jwks-url");
+    assertThatThrownBy(() -> new SpringApplicationBuilder(CarecoordApplication.class)
+        .run("--server.port=0", "--ifp.server.data-dir=" + dataDir, "--ifp.security.mode=development",
+            "--ifp.security.jwt.jwks-url=https://login.example.be/realms/ifp/protocol/openid-connect/certs").close())
+        .hasStackTraceContaining("remove the 'dev' profile and ifp.security.mode=development");
   }
 
   @Test
@@ -50,7 +65,10 @@ class SecurityModesIT {
       CapabilityStatement statement = FhirServerAccess.FHIR.newJsonParser()
           .parseResource(CapabilityStatement.class, anonymous.get("/fhir/metadata").body());
       assertThat(statement.getRestFirstRep().getSecurity().getDescription()).startsWith("DEVELOPMENT MODE: NOT SECURE");
-      assertThat(output.getOut()).contains("DEVELOPMENT MODE: NOT SECURE");
+      // Before the line that tells the operator where to connect, not lost among later ones.
+      assertThat(output.getOut()).contains("DEVELOPMENT MODE: NOT SECURE").contains("FHIR R4 base ready at");
+      assertThat(output.getOut().indexOf("DEVELOPMENT MODE: NOT SECURE"))
+          .isLessThan(output.getOut().indexOf("FHIR R4 base ready at"));
 
       // A token of the tests' issuer is not trusted here; one signed with the dev-only key is.
       assertThat(anonymous.withToken(TestTokens.platform()).get("/fhir/Patient").statusCode()).isEqualTo(401);

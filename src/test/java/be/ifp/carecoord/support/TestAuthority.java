@@ -1,6 +1,7 @@
 package be.ifp.carecoord.support;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
@@ -11,14 +12,18 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The authorisation server of the tests, inside the test JVM: a signing key generated at start
- * and its JWKS served over HTTP on a free port, as a real issuer publishes it. Every server the
- * tests start trusts this issuer (see {@link #serverProperties()}); {@link TestTokens} signs with
- * its key.
+ * and its JWKS served over HTTP on a free port, as a real issuer publishes it (fetches are
+ * counted; {@link #publish} rotates a key in). Every server the tests start trusts this
+ * issuer (see {@link #serverProperties()}); {@link TestTokens} signs with its key.
  */
 public final class TestAuthority {
 
@@ -26,7 +31,16 @@ public final class TestAuthority {
   public static final String AUDIENCE = "ifp-carecoord";
   static final String JWKS_PATH = "/jwks";
 
+  /**
+   * How often the servers of the tests refetch the JWKS for an unknown key id: short, so that a
+   * test sees a rotated key picked up.
+   */
+  public static final Duration JWKS_REFETCH_INTERVAL = Duration.ofSeconds(2);
+
   private static final RSAKey KEY = newKey("test-key");
+  private static final RSAKey UNPUBLISHED = newKey("unpublished");
+  private static final List<RSAKey> PUBLISHED = new CopyOnWriteArrayList<>(List.of(KEY));
+  private static final AtomicInteger JWKS_FETCHES = new AtomicInteger();
   private static final String JWKS_URL = serveJwks();
 
   private TestAuthority() {}
@@ -42,6 +56,26 @@ public final class TestAuthority {
     return newKey(KEY.getKeyID());
   }
 
+  /** A key the server does not know, under a key id its JWKS does not hold. */
+  public static RSAKey unpublishedKey(String keyId) {
+    return new RSAKey.Builder(UNPUBLISHED).keyID(keyId).build();
+  }
+
+  /** A new signing key, not published yet (generating one takes a while). */
+  public static RSAKey newSigningKey() {
+    return newKey("rotated-" + UUID.randomUUID());
+  }
+
+  /** Adds the key to the JWKS (key rotation), keeping the others. */
+  public static void publish(RSAKey key) {
+    PUBLISHED.add(key);
+  }
+
+  /** How many times servers have fetched the JWKS so far. */
+  public static int jwksFetches() {
+    return JWKS_FETCHES.get();
+  }
+
   /** A system client that configuration limits to Observations of Wallonia. */
   public static final String LIMITED_CLIENT = "wal-assessment-exporter";
 
@@ -51,6 +85,7 @@ public final class TestAuthority {
         "ifp.security.jwt.issuer", ISSUER,
         "ifp.security.jwt.jwks-url", JWKS_URL,
         "ifp.security.jwt.audience", AUDIENCE,
+        "ifp.security.jwt.jwks-refetch-interval", JWKS_REFETCH_INTERVAL.toMillis() + "ms",
         "ifp.security.system-clients." + LIMITED_CLIENT + ".resource-types", "Observation,CareTeam",
         "ifp.security.system-clients." + LIMITED_CLIENT + ".entity", "WAL");
   }
@@ -69,10 +104,12 @@ public final class TestAuthority {
   }
 
   private static String serveJwks() {
-    byte[] jwks = new JWKSet(KEY.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
     try {
       HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
       server.createContext(JWKS_PATH, exchange -> {
+        JWKS_FETCHES.incrementAndGet();
+        byte[] jwks = new JWKSet(PUBLISHED.stream().map(key -> (JWK) key.toPublicJWK()).toList()).toString()
+            .getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.sendResponseHeaders(200, jwks.length);
         try (OutputStream body = exchange.getResponseBody()) {

@@ -41,6 +41,11 @@ public final class TestTokens {
     return PLATFORM;
   }
 
+  /** An operator's client (a metrics scraper): the operator scope only. */
+  public static String operator() {
+    return token().clientId("metrics-scraper").scope("ifp/operator").mint();
+  }
+
   public static TestTokens token() {
     return new TestTokens();
   }
@@ -87,6 +92,17 @@ public final class TestTokens {
     return this;
   }
 
+  /** No {@code exp} claim: a token that would never expire. */
+  public TestTokens withoutExpiry() {
+    this.expires = null;
+    return this;
+  }
+
+  public TestTokens signedWith(RSAKey key) {
+    this.key = key;
+    return this;
+  }
+
   /** Signed by a key the server's JWKS does not hold. */
   public TestTokens signedByStranger() {
     this.key = TestAuthority.strangerKey();
@@ -98,7 +114,7 @@ public final class TestTokens {
         .issuer(issuer)
         .audience(audience)
         .issueTime(Date.from(Instant.now().minus(Duration.ofMinutes(1))))
-        .expirationTime(Date.from(expires));
+        .expirationTime(expires == null ? null : Date.from(expires));
     claims.forEach(set::claim);
     try {
       SignedJWT token = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), set.build());

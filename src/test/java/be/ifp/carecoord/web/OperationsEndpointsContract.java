@@ -3,6 +3,7 @@ package be.ifp.carecoord.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import be.ifp.carecoord.support.FhirServerAccess;
+import be.ifp.carecoord.support.TestTokens;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.regex.Pattern;
@@ -30,7 +31,7 @@ public interface OperationsEndpointsContract extends FhirServerAccess {
   default void prometheus_exposesRequestMetrics() {
     http().get("/fhir/metadata");
 
-    HttpResponse<String> metrics = http().get("/manage/prometheus");
+    HttpResponse<String> metrics = http().withToken(TestTokens.operator()).get("/manage/prometheus");
 
     assertThat(metrics.statusCode()).isEqualTo(200);
     assertThat(metrics.body()).contains("http_server_requests_seconds_count").contains("jvm_memory_used_bytes");
