@@ -142,6 +142,83 @@ public interface AuditContract extends FhirServerAccess {
         });
   }
 
+  /** Names a resource that no longer exists: the event cannot refer to it. */
+  private static boolean names(AuditEvent event, String resource) {
+    return event.getEntity().stream().anyMatch(e -> resource.equals(e.getName()) && !e.hasWhat());
+  }
+
+  private String observationAboutOurs() {
+    HttpResponse<String> created = http().post("/fhir/Observation", FHIR_JSON,
+        FHIR.newJsonParser().encodeResourceToString(TestData.observationAbout(ours().id(PATIENT))));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    return "Observation/" + new IdType(created.headers().firstValue("Location").orElseThrow()).getIdPart();
+  }
+
+  private HttpResponse<String> delete(String resource) {
+    HttpResponse<String> deleted = http().method("DELETE", "/fhir/" + resource, FHIR_JSON,
+        java.net.http.HttpRequest.BodyPublishers.noBody());
+    assertThat(deleted.statusCode()).as(deleted.body()).isBetween(200, 204);
+    return deleted;
+  }
+
+  /**
+   * A user this server does not know (their fhirUser names nothing stored here) is recorded by
+   * name: a reference to them could not be stored, and the event would be lost.
+   */
+  @Test
+  default void aStrangersAttempt_isInThePersonsLog_withTheUserNamedNotReferredTo() {
+    String stranger = "Practitioner/unknown-" + TestData.uniqueValue();
+    FhirHttp outsider = http().withToken(TestTokens.token().fhirUser(stranger).clientId("ehr-elsewhere")
+        .scope("user/*.cruds").mint());
+
+    assertOutcome(outsider.get(ours().path(CARE_PLAN)), 404);
+
+    Awaitility.await().atMost(AUDIT_LAG).untilAsserted(() ->
+        assertThat(eventsAbout(ours().id(PATIENT), http())).anySatisfy(event -> {
+          assertThat(event.getOutcome()).isEqualTo(AuditEvent.AuditEventOutcome._4);
+          assertThat(event.getAgentFirstRep().getWho().getDisplay()).isEqualTo(stranger);
+          assertThat(event.getAgentFirstRep().getWho().hasReference()).isFalse();
+          assertThat(event.getAgentFirstRep().getAltId()).isEqualTo("ehr-elsewhere");
+          assertThat(concerns(event, ours().id(CARE_PLAN))).isTrue();
+        }));
+  }
+
+  /**
+   * Deleted right after it was read, perhaps before the read's burst is written: the read is
+   * still told, referring to what it read (written before the delete) or naming it (after).
+   */
+  @Test
+  default void aReadOfAResourceDeletedRightAfter_staysInThePersonsLog() {
+    String observation = observationAboutOurs();
+
+    assertThat(http().get("/fhir/" + observation).statusCode()).isEqualTo(200);
+    delete(observation);
+
+    Awaitility.await().atMost(AUDIT_LAG).untilAsserted(() ->
+        assertThat(eventsAbout(ours().id(PATIENT), http())).anySatisfy(event -> {
+          assertThat(event.getAction()).isEqualTo(AuditEventAction.R);
+          assertThat(concerns(event, observation) || names(event, observation)).isTrue();
+        }));
+  }
+
+  /** An earlier version of a deleted resource can be read; its event cannot refer to it, and names it. */
+  @Test
+  default void aReadOfAnEarlierVersionOfADeletedResource_isInThePersonsLog() {
+    String observation = observationAboutOurs();
+    delete(observation);
+
+    HttpResponse<String> earlier = http().get("/fhir/" + observation + "/_history/1");
+
+    assertThat(earlier.statusCode()).as(earlier.body()).isEqualTo(200);
+    Awaitility.await().atMost(AUDIT_LAG).untilAsserted(() ->
+        assertThat(eventsAbout(ours().id(PATIENT), http())).anySatisfy(event -> {
+          assertThat(event.getAction()).isEqualTo(AuditEventAction.R);
+          assertThat(event.getSubtypeFirstRep().getCode()).isEqualTo("vread");
+          assertThat(names(event, observation)).isTrue();
+          assertThat(event.getEntityFirstRep().getWhat().getReference()).isEqualTo(ours().id(PATIENT));
+        }));
+  }
+
   /** The person learns who tried to reach their data: refusals are recorded with outcome 4. */
   @Test
   default void anOutsidersAttempts_areRecordedAsRefused() {
