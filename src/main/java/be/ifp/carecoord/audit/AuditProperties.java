@@ -12,8 +12,8 @@ import org.springframework.validation.annotation.Validated;
  * Settings of the audit trail ({@code ifp.audit.*}).
  *
  * @param enabled record an AuditEvent for every read and write of a person's data
- * @param queueCapacity read events waiting to be written; when full, new ones are dropped (and
- *     counted) rather than slowing reads down
+ * @param queueCapacity read events waiting to be written; when full, a read whose event does not
+ *     fit is refused (503, counted) rather than served unaudited
  * @param batchSize read events written together in one database transaction
  * @param batchQuietPeriod a batch is written once no read event has come for this long
  * @param batchMaxDelay nor does a read event wait longer than this for its batch to be written

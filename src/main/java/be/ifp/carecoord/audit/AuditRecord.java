@@ -2,6 +2,7 @@ package be.ifp.carecoord.audit;
 
 import be.ifp.carecoord.security.Caller;
 import java.util.Date;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.hl7.fhir.r4.model.AuditEvent;
@@ -42,8 +43,46 @@ record AuditRecord(Caller caller, String address, AuditEventAction action, Strin
   private static final String OBJECT_TYPES = "http://terminology.hl7.org/CodeSystem/audit-entity-type";
   private static final String OBSERVER = "ifp-carecoord";
   private static final String PATIENT_PREFIX = "Patient/";
+  /** The failure noted in a minimal event; the operator's log has the cause. */
+  static final String MINIMAL = "Minimal record: the full event could not be stored";
 
+  /** The event, referring to the user, the person and the resources, which must all be stored here. */
   AuditEvent toAuditEvent() {
+    return toAuditEvent(Set.of());
+  }
+
+  /**
+   * The event; what is {@code absent} (not stored here: deleted since, or never, like a user from
+   * another server) is named instead of referred to, since a reference must resolve and the event
+   * would not be stored at all.
+   */
+  AuditEvent toAuditEvent(Set<String> absent) {
+    return event(absent, false);
+  }
+
+  /**
+   * What is kept of the event when it could not be stored in full: it refers to nothing but the
+   * person (so that it is still in their log), names the user and the resources, and notes the
+   * failure in {@code outcomeDesc}.
+   */
+  AuditEvent toMinimalAuditEvent(Set<String> absent) {
+    return event(absent, true).setOutcomeDesc(MINIMAL);
+  }
+
+  /**
+   * What the event refers to when everything exists: the user, the person, the resources, but
+   * not those deleted by the same transaction (named anyway).
+   */
+  Set<String> references() {
+    Set<String> references = new LinkedHashSet<>();
+    caller.fhirUser().ifPresent(references::add);
+    references.add(patient);
+    references.addAll(resources);
+    references.removeAll(deleted);
+    return references;
+  }
+
+  private AuditEvent event(Set<String> absent, boolean personOnly) {
     AuditEvent event = new AuditEvent();
     event.setType(new Coding(EVENT_TYPES, "rest", "RESTful Operation"));
     event.addSubtype(new Coding(INTERACTIONS, interaction, interaction));
@@ -53,19 +92,20 @@ record AuditRecord(Caller caller, String address, AuditEventAction action, Strin
     AuditEvent.AuditEventAgentComponent agent = event.addAgent().setRequestor(true);
     Reference client = new Reference().setIdentifier(new Identifier().setSystem(CLIENT_ID_SYSTEM)
         .setValue(caller.clientId()));
-    caller.fhirUser().ifPresentOrElse(user -> agent.setWho(namesOnly(user) ? client.setDisplay(user) : new Reference(user)),
-        () -> agent.setWho(client));
+    caller.fhirUser().ifPresentOrElse(user -> agent.setWho(personOnly || absent.contains(user) || namesOnly(user)
+        ? client.setDisplay(user) : new Reference(user)), () -> agent.setWho(client));
     agent.setAltId(caller.clientId());
     agent.setName(caller.subject());
     if (address != null) {
       agent.getNetwork().setAddress(address).setType(AuditEvent.AuditEventAgentNetworkType._2);
     }
     event.getSource().setObserver(new Reference().setDisplay(OBSERVER));
-    entity(event, patient).setType(new Coding(OBJECT_TYPES, "1", "Person"))
+    entity(event, patient, absent.contains(patient)).setType(new Coding(OBJECT_TYPES, "1", "Person"))
         .setRole(new Coding(OBJECT_ROLES, "1", "Patient"));
     for (String resource : resources) {
       if (!resource.equals(patient)) {
-        entity(event, resource).setType(new Coding(OBJECT_TYPES, "2", "System Object"))
+        entity(event, resource, personOnly || absent.contains(resource))
+            .setType(new Coding(OBJECT_TYPES, "2", "System Object"))
             .setRole(new Coding(OBJECT_ROLES, "4", "Domain Resource"));
       }
     }
@@ -81,8 +121,8 @@ record AuditRecord(Caller caller, String address, AuditEventAction action, Strin
     return outcome != AuditEventOutcome._0 && user.startsWith(PATIENT_PREFIX) && !user.equals(patient);
   }
 
-  private AuditEvent.AuditEventEntityComponent entity(AuditEvent event, String resource) {
+  private AuditEvent.AuditEventEntityComponent entity(AuditEvent event, String resource, boolean named) {
     AuditEvent.AuditEventEntityComponent entity = event.addEntity();
-    return deleted.contains(resource) ? entity.setName(resource) : entity.setWhat(new Reference(resource));
+    return named || deleted.contains(resource) ? entity.setName(resource) : entity.setWhat(new Reference(resource));
   }
 }

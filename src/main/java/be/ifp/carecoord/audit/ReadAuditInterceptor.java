@@ -9,6 +9,7 @@ import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.IPreResourceShowDetails;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.UnclassifiedServerFailureException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,12 +21,15 @@ import org.springframework.stereotype.Component;
 /**
  * Records every read of a person's data through the REST API (IFP-AC-05): what storage hands to
  * the client, after the access checks, one AuditEvent per person. Through {@link AuditQueue}, so
- * that no read waits for or fails with its audit.
+ * that no read waits for its audit; a read whose record the queue cannot take is refused (503)
+ * rather than served unaudited.
  */
 @Component
 @Interceptor
 @ConditionalOnProperty(prefix = "ifp.audit", name = "enabled", havingValue = "true", matchIfMissing = true)
 class ReadAuditInterceptor implements RestServerInterceptor {
+
+  private static final String UNAUDITED = "The access log cannot record this read now; try again later";
 
   private final Callers callers;
   private final PersonsConcerned persons;
@@ -52,8 +56,11 @@ class ReadAuditInterceptor implements RestServerInterceptor {
     RestOperationTypeEnum operation = request.getRestOperationType();
     boolean search = operation != null && operation.name().startsWith("SEARCH");
     String interaction = operation == null ? "read" : operation.getCode();
-    persons.byPerson(resources).forEach((patient, concerned) -> queue.offer(new AuditRecord(caller.get(),
-        ClientAddress.of(request), search ? AuditEventAction.E : AuditEventAction.R, interaction, patient,
-        concerned)));
+    persons.byPerson(resources).forEach((patient, concerned) -> {
+      if (!queue.offer(new AuditRecord(caller.get(), ClientAddress.of(request),
+          search ? AuditEventAction.E : AuditEventAction.R, interaction, patient, concerned))) {
+        throw new UnclassifiedServerFailureException(503, UNAUDITED);
+      }
+    });
   }
 }

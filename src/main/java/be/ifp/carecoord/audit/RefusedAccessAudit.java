@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Records who was kept from a person's data (IFP-AC-05): an AuditEvent with outcome {@code 4}
  * (refused) about the person, so that the person and their team see who tried. Through
- * {@link AuditQueue}: the refused request's own transaction, if any, rolls back.
+ * {@link AuditQueue}: the refused request's own transaction, if any, rolls back. A record the full
+ * queue cannot take is lost (counted and logged there): the request is refused anyway.
  */
 @Component
 @ConditionalOnProperty(prefix = "ifp.audit", name = "enabled", havingValue = "true", matchIfMissing = true)
