@@ -70,19 +70,19 @@ class TeamMembershipGuard implements RestServerInterceptor {
     Optional<String> personBefore = before == null ? Optional.empty() : PersonInControl.patient(before.getSubject());
     Optional<String> personAfter = after == null ? Optional.empty() : PersonInControl.patient(after.getSubject());
     if (before != null && after != null && Objects.equals(personBefore, personAfter)) {
-      allow(caller.get(), personAfter, MembershipChange.between(before, after), before, interaction, request);
+      requireStanding(caller.get(), personAfter, MembershipChange.between(before, after), before, interaction, request);
       return;
     }
     // A team that changes person leaves the first one's teams and joins the second one's.
     if (before != null) {
-      allow(caller.get(), personBefore, MembershipChange.deleting(), before, interaction, request);
+      requireStanding(caller.get(), personBefore, MembershipChange.deleting(), before, interaction, request);
     }
     if (after != null) {
-      allow(caller.get(), personAfter, MembershipChange.creating(after), null, interaction, request);
+      requireStanding(caller.get(), personAfter, MembershipChange.creating(after), null, interaction, request);
     }
   }
 
-  private void allow(Caller caller, Optional<String> person, MembershipChange change, CareTeam stored,
+  private void requireStanding(Caller caller, Optional<String> person, MembershipChange change, CareTeam stored,
       Interaction interaction, RequestDetails request) {
     if (!change.any()) {
       return;
