@@ -70,7 +70,8 @@ class TeamMembershipGuard implements RestServerInterceptor {
     Optional<String> personBefore = before == null ? Optional.empty() : PersonInControl.patient(before.getSubject());
     Optional<String> personAfter = after == null ? Optional.empty() : PersonInControl.patient(after.getSubject());
     if (before != null && after != null && Objects.equals(personBefore, personAfter)) {
-      requireStanding(caller.get(), personAfter, MembershipChange.between(before, after), before, interaction, request);
+      requireStanding(caller.get(), personAfter, MembershipChange.between(before, after), before, interaction,
+          request);
       return;
     }
     // A team that changes person leaves the first one's teams and joins the second one's.

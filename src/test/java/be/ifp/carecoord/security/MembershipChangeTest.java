@@ -77,7 +77,8 @@ class MembershipChangeTest {
     assertThat(after(t -> t.getPeriod().setEndElement(new DateTimeType("2026-12-01"))).removes()).isTrue();
     for (CareTeamStatus status : new CareTeamStatus[] {CareTeamStatus.INACTIVE, CareTeamStatus.SUSPENDED,
         CareTeamStatus.ENTEREDINERROR, CareTeamStatus.PROPOSED}) {
-      assertThat(after(t -> t.setStatus(status))).as(status.toCode()).isEqualTo(new MembershipChange(false, true, false));
+      assertThat(after(t -> t.setStatus(status))).as(status.toCode())
+          .isEqualTo(new MembershipChange(false, true, false));
     }
     CareTeam inactive = team().setStatus(CareTeamStatus.INACTIVE);
     assertThat(MembershipChange.between(inactive, team())).isEqualTo(new MembershipChange(true, false, false));

@@ -122,7 +122,8 @@ public interface TeamMembershipContract extends FhirServerAccess {
     refusedByTheRule(member(file).put(team, FHIR_JSON, changed(file, removing(file.id(OTHER_TEAM_ROLE)))));
     refusedByTheRule(member(file).put(team, FHIR_JSON, changed(file, adding(colleague))));
     refusedByTheRule(coordinator(file).put(team, FHIR_JSON, changed(file, removing(file.id(OTHER_TEAM_ROLE)))));
-    assertThat(stored(file).getParticipant()).anyMatch(p -> file.id(OTHER_TEAM_ROLE).equals(p.getMember().getReference()))
+    assertThat(stored(file).getParticipant())
+        .anyMatch(p -> file.id(OTHER_TEAM_ROLE).equals(p.getMember().getReference()))
         .noneMatch(p -> colleague.equals(p.getMember().getReference()));
 
     assertThat(coordinator(file).put(team, FHIR_JSON, changed(file, adding(colleague))).statusCode()).isEqualTo(200);
@@ -153,7 +154,8 @@ public interface TeamMembershipContract extends FhirServerAccess {
       team.getParticipant().stream().filter(p -> other.equals(p.getMember().getReference()))
           .forEach(p -> p.getPeriod().setEnd(new Date(System.currentTimeMillis() - 86_400_000L * 30)));
       team.addParticipant().setMember(new Reference(other)).addRole(new CodeableConcept(new Coding(ROLE_SYSTEM,
-          "care-provider", null))).setPeriod(new Period().setStart(new Date(System.currentTimeMillis() + 86_400_000L * 30)));
+          "care-provider", null)))
+          .setPeriod(new Period().setStart(new Date(System.currentTimeMillis() + 86_400_000L * 30)));
     })).execute();
     FhirHttp otherMember = as(other, "user/*.cruds");
     assertOutcome(otherMember.get(file.path(CARE_PLAN)), 404);
@@ -193,7 +195,8 @@ public interface TeamMembershipContract extends FhirServerAccess {
         .toUnqualifiedVersionless().getValue();
     String endPeriod = "[{\"op\":\"add\",\"path\":\"/period/end\",\"value\":\"2026-10-01\"}]";
 
-    refusedByTheRule(member(file).put(team, FHIR_JSON, changed(file, t -> t.setStatus(CareTeam.CareTeamStatus.INACTIVE))));
+    refusedByTheRule(member(file).put(team, FHIR_JSON,
+        changed(file, t -> t.setStatus(CareTeam.CareTeamStatus.INACTIVE))));
     refusedByTheRule(member(file).put(team, FHIR_JSON,
         changed(file, t -> t.setStatus(CareTeam.CareTeamStatus.ENTEREDINERROR))));
     refusedByTheRule(coordinator(file).put(team, FHIR_JSON,
