@@ -1,112 +1,111 @@
 package be.ifp.carecoord.security;
 
-import be.ifp.carecoord.rules.IfpData;
-import be.ifp.carecoord.rules.Periods;
+import be.ifp.carecoord.security.PersonInControl.Standing;
 import be.ifp.carecoord.server.RestServerInterceptor;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
-import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CareTeam;
-import org.hl7.fhir.r4.model.CareTeam.CareTeamParticipantComponent;
 import org.springframework.stereotype.Component;
 
 /**
- * IFP-AC-02, for callers with user/ or patient/ scopes (platforms with system/ scopes sync teams
- * as they are): the person, or their representative in the team, may add and remove members;
- * the team's active coordinator may add members; nobody else changes who is in the team.
- * A member's participation is the span of their participant entries' periods: shortening it
- * (an end set or brought forward, a start put off, the entry gone) removes them, for the time
- * cut off; lengthening it, or a new member, adds.
+ * IFP-AC-02 at the storage layer (so for every route into it: create, update, PATCH, delete,
+ * conditional writes, transaction and batch entries), for callers that are not platforms:
+ * creating a person's team, deleting it, ending, shortening or inactivating it, and any change of
+ * its members, their roles or their periods is a change of who is in her team
+ * ({@link MembershipChange}). The person and her representative make any such change; her active
+ * coordinator adds (a new team with members, a new member, a longer period) but removes nobody
+ * and makes nobody representative; anyone else gets 403 and nothing is stored. Other edits of a
+ * team (its name, a note) stay open to whoever may write the team.
  */
 @Component
 @Interceptor
 class TeamMembershipGuard implements RestServerInterceptor {
 
-  private final Callers callers;
-  private final TeamMemberships memberships;
+  /** After the scope and person checks: a write outside the caller's reach is refused as such first. */
+  static final int AFTER_PERSON_CHECKS = AccessGate.FIRST + 2;
 
-  TeamMembershipGuard(Callers callers, TeamMemberships memberships) {
-    this.callers = callers;
-    this.memberships = memberships;
+  static final String RULE = "IFP-AC-02 person-controls-team: the person or their representative may add and"
+      + " remove professionals of their team at any time; the coordinator may add professionals.";
+
+  private static final String TYPE = "CareTeam";
+
+  private final PersonInControl control;
+
+  TeamMembershipGuard(PersonInControl control) {
+    this.control = control;
   }
 
-  @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED, order = AccessGate.FIRST + 2)
+  @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED, order = AFTER_PERSON_CHECKS)
+  public void teamCreating(IBaseResource resource, RequestDetails request) {
+    if (resource instanceof CareTeam team) {
+      check(null, team, Interaction.CREATE, request);
+    }
+  }
+
+  @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED, order = AFTER_PERSON_CHECKS)
   public void teamChanging(IBaseResource previous, IBaseResource resource, RequestDetails request) {
-    Optional<Caller> caller = callers.of(request);
-    if (caller.isEmpty() || !(previous instanceof CareTeam previousTeam) || !(resource instanceof CareTeam team)
-        || caller.get().reach("CareTeam", Interaction.UPDATE) != Caller.Reach.PERSONS) {
+    if (resource instanceof CareTeam team) {
+      check(PersonInControl.exists(previous) ? (CareTeam) previous : null, team, Interaction.UPDATE, request);
+    }
+  }
+
+  @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_DELETED, order = AFTER_PERSON_CHECKS)
+  public void teamDeleting(IBaseResource resource, RequestDetails request) {
+    if (resource instanceof CareTeam team) {
+      check(team, null, Interaction.DELETE, request);
+    }
+  }
+
+  /** {@code before}: the stored team, null for a create; {@code after}: null for a delete. */
+  private void check(CareTeam before, CareTeam after, Interaction interaction, RequestDetails request) {
+    Optional<Caller> caller = control.askedOf(request, TYPE, interaction);
+    if (caller.isEmpty()) {
       return;
     }
-    Map<String, Span> before = spans(previousTeam);
-    Map<String, Span> after = spans(team);
-    boolean added = coversMore(after, before);
-    boolean removed = coversMore(before, after);
-    if (!added && !removed) {
+    Optional<String> personBefore = before == null ? Optional.empty() : PersonInControl.patient(before.getSubject());
+    Optional<String> personAfter = after == null ? Optional.empty() : PersonInControl.patient(after.getSubject());
+    if (before != null && after != null && Objects.equals(personBefore, personAfter)) {
+      requireStanding(caller.get(), personAfter, MembershipChange.between(before, after), before, interaction,
+          request);
       return;
     }
-    String user = caller.get().fhirUser().orElse("");
-    boolean personOrRepresentative = user.equals(previousTeam.getSubject().getReference())
-        || previousTeam.getParticipant().stream().anyMatch(p -> user.equals(p.getMember().getReference())
-            && IfpData.hasRole(p, IfpData.ROLE_REPRESENTATIVE));
-    if (personOrRepresentative || (!removed && isCoordinator(user, previousTeam))) {
+    // A team that changes person leaves the first one's teams and joins the second one's.
+    if (before != null) {
+      requireStanding(caller.get(), personBefore, MembershipChange.deleting(), before, interaction, request);
+    }
+    if (after != null) {
+      requireStanding(caller.get(), personAfter, MembershipChange.creating(after), null, interaction, request);
+    }
+  }
+
+  private void requireStanding(Caller caller, Optional<String> person, MembershipChange change, CareTeam stored,
+      Interaction interaction, RequestDetails request) {
+    if (!change.any()) {
       return;
     }
-    throw new ForbiddenOperationException("IFP-AC-02: only the person or their representative may "
-        + (removed ? "remove members of the team or end or shorten their participation"
-            : "add professionals to the team (or its coordinator)"));
+    Standing standing = control.standingOf(caller, person);
+    if (standing.decides()
+        || (standing == Standing.COORDINATOR && !change.removes() && !change.makesRepresentative())) {
+      return;
+    }
+    throw control.refusal(caller, request, interaction, stored, person, RULE + " " + refusal(change));
   }
 
-  private boolean isCoordinator(String user, CareTeam team) {
-    if (user.isEmpty()) {
-      return false;
+  private static String refusal(MembershipChange change) {
+    if (change.removes()) {
+      return "This write removes members, ends or shortens a participation, or ends, inactivates or deletes"
+          + " the team: only the person or their representative may.";
     }
-    Set<String> identities = memberships.identitiesOf(user);
-    Instant now = Instant.now();
-    for (CareTeamParticipantComponent participant : team.getParticipant()) {
-      if (IfpData.isCoordinator(participant) && Periods.contains(participant.getPeriod(), now)
-          && identities.contains(participant.getMember().getReference())) {
-        return true;
-      }
+    if (change.makesRepresentative()) {
+      return "This write makes a participant the person's representative: only the person or their"
+          + " representative may.";
     }
-    return false;
-  }
-
-  /** Whether some member takes part in {@code these} at a time they do not in {@code those}. */
-  private static boolean coversMore(Map<String, Span> these, Map<String, Span> those) {
-    return these.entrySet().stream().anyMatch(member -> !those.containsKey(member.getKey())
-        || member.getValue().exceeds(those.get(member.getKey())));
-  }
-
-  /** Per member reference, from the earliest start to the latest end of their entries. */
-  private static Map<String, Span> spans(CareTeam team) {
-    Map<String, Span> spans = new HashMap<>();
-    for (CareTeamParticipantComponent participant : team.getParticipant()) {
-      String member = participant.getMember().getReference();
-      if (member != null) {
-        Span span = new Span(Periods.start(participant.getPeriod()), Periods.end(participant.getPeriod()));
-        spans.merge(member, span, Span::union);
-      }
-    }
-    return spans;
-  }
-
-  /** A participation, in epoch milliseconds (open ends as Long.MIN_VALUE and MAX_VALUE). */
-  private record Span(long start, long end) {
-    Span union(Span other) {
-      return new Span(Math.min(start, other.start), Math.max(end, other.end));
-    }
-
-    /** Whether this span covers time the other does not. */
-    boolean exceeds(Span other) {
-      return start < other.start || end > other.end;
-    }
+    return "This write adds members or time to the person's team: only the person, their representative or"
+        + " their active coordinator may.";
   }
 }

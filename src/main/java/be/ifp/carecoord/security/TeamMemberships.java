@@ -1,5 +1,6 @@
 package be.ifp.carecoord.security;
 
+import be.ifp.carecoord.domain.Canonicals;
 import be.ifp.carecoord.rules.IfpData;
 import be.ifp.carecoord.rules.Periods;
 import be.ifp.carecoord.server.PersonLinkedResources;
@@ -15,7 +16,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.hl7.fhir.r4.model.CareTeam;
+import org.hl7.fhir.r4.model.CareTeam.CareTeamParticipantComponent;
 import org.hl7.fhir.r4.model.Consent.ConsentProvisionType;
 import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.EpisodeOfCare;
@@ -70,8 +73,9 @@ class TeamMemberships {
       + " where s.RES_TYPE = :type and s.RES_DELETED_AT is null and v.RES_TEXT_VC like :reference";
 
   private static final String CONSENT_PATIENT = "Consent.patient";
+  private static final String TEAM_SUBJECT = "CareTeam.subject";
   /** The paths by which a person's teams, episodes and consents refer to her. */
-  private static final List<String> PERSON_PATHS = List.of("CareTeam.subject", "EpisodeOfCare.patient", CONSENT_PATIENT);
+  private static final List<String> PERSON_PATHS = List.of(TEAM_SUBJECT, "EpisodeOfCare.patient", CONSENT_PATIENT);
 
   private final EntityManager entityManager;
   private final PersonLinkedResources linkedResources;
@@ -218,10 +222,38 @@ class TeamMemberships {
         AccessDecision.nextBoundary(consents.stream().map(consent -> consent.getProvision().getPeriod()).toList(), now));
   }
 
+  /**
+   * The {@code ifp-role}s that the identities hold now in the person's active teams, as stored
+   * (the write under way is not among them): {@code representative}, {@code care-welfare-coordinator}…
+   * What IFP-AC-02 and the person's consents ask of the caller, so that nobody gives themselves a
+   * role by the very write that needs it.
+   */
+  @Transactional(readOnly = true)
+  public Set<String> rolesNow(String patient, Set<String> identities, Instant now) {
+    IParser parser = fhirContext.newJsonParser();
+    Set<String> roles = new HashSet<>();
+    for (PersonLinkedResources.Row row : linkedResources.of(idPart(patient), List.of(TEAM_SUBJECT))) {
+      CareTeam team = parser.parseResource(CareTeam.class, row.text());
+      activeParticipations(team, identities, now).flatMap(p -> p.getRole().stream())
+          .flatMap(role -> role.getCoding().stream())
+          .filter(coding -> Canonicals.ROLE.equals(coding.getSystem()) && coding.hasCode())
+          .forEach(coding -> roles.add(coding.getCode()));
+    }
+    return roles;
+  }
+
   private static boolean hasActiveMember(CareTeam team, Set<String> identities, Instant now) {
-    return IfpData.isActive(team) && Periods.contains(team.getPeriod(), now)
-        && team.getParticipant().stream().anyMatch(p -> identities.contains(p.getMember().getReference())
-            && Periods.contains(p.getPeriod(), now));
+    return activeParticipations(team, identities, now).findAny().isPresent();
+  }
+
+  /** The identities' participations in force now, in a team that is active now. */
+  private static Stream<CareTeamParticipantComponent> activeParticipations(CareTeam team, Set<String> identities,
+      Instant now) {
+    if (!IfpData.isActive(team) || !Periods.contains(team.getPeriod(), now)) {
+      return Stream.empty();
+    }
+    return team.getParticipant().stream().filter(p -> identities.contains(p.getMember().getReference())
+        && Periods.contains(p.getPeriod(), now));
   }
 
   private static boolean isActiveCaseManager(EpisodeOfCare episode, Set<String> identities, Instant now) {
