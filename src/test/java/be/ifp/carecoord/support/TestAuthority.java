@@ -51,6 +51,7 @@ public final class TestAuthority {
         "ifp.security.jwt.issuer", ISSUER,
         "ifp.security.jwt.jwks-url", JWKS_URL,
         "ifp.security.jwt.audience", AUDIENCE,
+        "ifp.subscriptions.endpoint-allow-list", "http://localhost",
         "ifp.security.system-clients." + LIMITED_CLIENT + ".resource-types", "Observation,CareTeam",
         "ifp.security.system-clients." + LIMITED_CLIENT + ".entity", "WAL");
   }
