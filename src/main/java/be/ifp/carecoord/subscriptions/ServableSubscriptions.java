@@ -15,17 +15,20 @@ import org.hl7.fhir.r4.model.Subscription.SubscriptionChannelType;
 
 /**
  * Refuses a Subscription this server would never notify: one of another channel type than
- * rest-hook (HAPI stores one and leaves it {@code requested} for ever), or one on a type whose
- * changes are offered to no subscription ({@link SubscribableChangesMatcher}). A platform would wait for
- * those notifications in vain; a 422 tells it at once.
+ * rest-hook (HAPI stores one and leaves it {@code requested} for ever), one on a type whose
+ * changes are offered to no subscription ({@link SubscribableChangesMatcher}), or one whose
+ * endpoint is not on the allow-list ({@link EndpointAllowList}). A platform would wait for those
+ * notifications in vain; a 422 tells it at once.
  */
 @Interceptor
 class ServableSubscriptions implements StorageInterceptor {
 
   private final Set<String> unsubscribableTypes;
+  private final EndpointAllowList allowList;
 
-  ServableSubscriptions(Set<String> unsubscribableTypes) {
+  ServableSubscriptions(Set<String> unsubscribableTypes, EndpointAllowList allowList) {
     this.unsubscribableTypes = Set.copyOf(unsubscribableTypes);
+    this.allowList = allowList;
   }
 
   @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
@@ -53,6 +56,10 @@ class ServableSubscriptions implements StorageInterceptor {
       throw unprocessable(
           "Subscription.criteria names " + type + ", whose changes this server offers to no subscription",
           "Subscription.criteria");
+    }
+    if (!allowList.allows(subscription.getChannel().getEndpoint())) {
+      throw unprocessable("Subscription.channel.endpoint is not among the endpoints this server sends to ("
+          + EndpointAllowList.KEY + ")", "Subscription.channel.endpoint");
     }
   }
 

@@ -1,5 +1,8 @@
 package be.ifp.carecoord.subscriptions;
 
+import be.ifp.carecoord.security.Callers;
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.model.config.SubscriptionSettings;
 import ca.uhn.fhir.jpa.subscription.channel.impl.RetryPolicyProvider;
 import ca.uhn.fhir.jpa.subscription.match.config.SubscriptionProcessorConfig;
@@ -9,6 +12,7 @@ import ca.uhn.fhir.jpa.subscription.submit.interceptor.SubscriptionMatcherInterc
 import ca.uhn.fhir.jpa.util.LoggingEmailSender;
 import org.hl7.fhir.dstu2.model.Subscription.SubscriptionChannelType;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -36,6 +40,12 @@ class SubscriptionsConfiguration {
     return settings;
   }
 
+  /** Whether or not delivery is on: stored Subscriptions hold a platform's endpoint and secret. */
+  @Bean
+  SubscriptionAccess subscriptionAccess(Callers callers, DaoRegistry daos) {
+    return new SubscriptionAccess(callers, daos);
+  }
+
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnProperty(prefix = "ifp.subscriptions", name = "enabled", matchIfMissing = true)
   @Import({SubscriptionSubmitterConfig.class, SubscriptionProcessorConfig.class})
@@ -57,7 +67,13 @@ class SubscriptionsConfiguration {
 
     @Bean
     ServableSubscriptions servableSubscriptions(SubscriptionsProperties properties) {
-      return new ServableSubscriptions(properties.unsubscribableTypes());
+      return new ServableSubscriptions(properties.unsubscribableTypes(), properties.allowList());
+    }
+
+    @Bean
+    RestHookDeliveries restHookDeliveries(SubscriptionsProperties properties, FhirContext fhirContext,
+        ApplicationEventPublisher events) {
+      return new RestHookDeliveries(properties.allowList(), fhirContext, events);
     }
 
     /**

@@ -3,6 +3,7 @@ package be.ifp.carecoord.subscriptions;
 import ca.uhn.fhir.jpa.model.config.BaseSubscriptionSettings;
 import jakarta.validation.constraints.NotBlank;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -24,6 +25,9 @@ import org.springframework.validation.annotation.Validated;
  *     logged); zero = one attempt.
  * @param unsubscribableTypes resource types whose changes are offered to no subscription, and on
  *     which a Subscription is refused; by default the audit trail, written on every read.
+ * @param endpointAllowList URL prefixes a rest-hook endpoint must start with (up to a {@code /},
+ *     {@code :}, {@code ?} or {@code #}); empty by default: nothing is sent anywhere until the
+ *     operator names the platforms' endpoints.
  */
 @Validated
 @ConfigurationProperties("ifp.subscriptions")
@@ -33,4 +37,10 @@ record SubscriptionsProperties(
         String endpointPattern,
     @DefaultValue("5s") @DurationMin(millis = 100) Duration submissionInterval,
     @DefaultValue("1m") @DurationMin(millis = 0) Duration retryFor,
-    @DefaultValue("AuditEvent") Set<String> unsubscribableTypes) {}
+    @DefaultValue("AuditEvent") Set<String> unsubscribableTypes,
+    @DefaultValue List<String> endpointAllowList) {
+
+  EndpointAllowList allowList() {
+    return new EndpointAllowList(endpointAllowList);
+  }
+}

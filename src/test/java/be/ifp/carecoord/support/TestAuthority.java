@@ -86,6 +86,7 @@ public final class TestAuthority {
         "ifp.security.jwt.jwks-url", JWKS_URL,
         "ifp.security.jwt.audience", AUDIENCE,
         "ifp.security.jwt.jwks-refetch-interval", JWKS_REFETCH_INTERVAL.toMillis() + "ms",
+        "ifp.subscriptions.endpoint-allow-list", "http://localhost",
         "ifp.security.system-clients." + LIMITED_CLIENT + ".resource-types", "Observation,CareTeam",
         "ifp.security.system-clients." + LIMITED_CLIENT + ".entity", "WAL");
   }

@@ -23,7 +23,7 @@ interface SubscriptionAttacks extends AttackSupport {
 
   /** An endpoint of its own per attempt: what was stored is found by it. Port 9 discards. */
   private static String endpoint() {
-    return "http://127.0.0.1:9/hook-" + UUID.randomUUID();
+    return "http://localhost:9/hook-" + UUID.randomUUID();
   }
 
   private static String subscription(String criteria, String endpoint, Subscription.SubscriptionStatus status) {

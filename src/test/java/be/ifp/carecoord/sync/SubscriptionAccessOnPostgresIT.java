@@ -1,0 +1,5 @@
+package be.ifp.carecoord.sync;
+
+import be.ifp.carecoord.support.PostgresServerTest;
+
+class SubscriptionAccessOnPostgresIT extends PostgresServerTest implements SubscriptionAccessContract {}
