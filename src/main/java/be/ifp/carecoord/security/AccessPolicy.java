@@ -26,6 +26,8 @@ public class AccessPolicy {
   public enum DataKind {
     /** In a person's file: reached through the person (IFP-AC-01, -03). */
     PERSON_DATA,
+    /** Who is in the person's team: changed by the person, their representative, the coordinator (IFP-AC-02). */
+    CARE_TEAM,
     /** The person's own say: refusals and authorisations (written by the person, IFP-AC-02 kin). */
     CONSENT,
     /** The access log (IFP-AC-05): written by the server alone. */
@@ -43,8 +45,9 @@ public class AccessPolicy {
 
   private static Map<DataKind, List<String>> data() {
     Map<DataKind, List<String>> data = new EnumMap<>(DataKind.class);
-    data.put(DataKind.PERSON_DATA, List.of("Patient", "RelatedPerson", "CareTeam", "CarePlan", "Goal", "Condition",
+    data.put(DataKind.PERSON_DATA, List.of("Patient", "RelatedPerson", "CarePlan", "Goal", "Condition",
         "EpisodeOfCare", "Observation", "QuestionnaireResponse"));
+    data.put(DataKind.CARE_TEAM, List.of("CareTeam"));
     data.put(DataKind.CONSENT, List.of("Consent"));
     data.put(DataKind.ACCESS_LOG, List.of("AuditEvent"));
     data.put(DataKind.DIRECTORY, List.of("Practitioner", "PractitionerRole", "Organization"));
@@ -88,6 +91,11 @@ public class AccessPolicy {
         Kind.PROFESSIONAL, new Grant(ALL, Extent.PERSONS,
             "persons whose active team or case management they are in, unless refused (IFP-AC-01); may register a new Patient"),
         Kind.PLATFORM, new Grant(ALL, Extent.ALL, "within the client's configured types and entity")));
+    table.put(DataKind.CARE_TEAM, grants(
+        Kind.PERSON, new Grant(ALL, Extent.PERSONS, "their own teams"),
+        Kind.CARER, new Grant(ALL, Extent.PERSONS, "reads as permitted; writes only as the person's representative"),
+        Kind.PROFESSIONAL, new Grant(ALL, Extent.PERSONS, "their persons' teams; members added by the coordinator only"),
+        Kind.PLATFORM, new Grant(ALL, Extent.ALL, "")));
     table.put(DataKind.CONSENT, grants(
         Kind.PERSON, new Grant(ALL, Extent.PERSONS, "their own"),
         Kind.CARER, new Grant(ALL, Extent.PERSONS, "reads as permitted; writes only as the person's representative"),

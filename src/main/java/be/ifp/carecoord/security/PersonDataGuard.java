@@ -43,16 +43,18 @@ class PersonDataGuard implements RestServerInterceptor {
   private final PersonReach reach;
   private final PersonData personData;
   private final ReferencedResources references;
+  private final PersonInControl control;
   private final ApplicationEventPublisher events;
   private final Narrowing narrowing = new Narrowing();
 
   PersonDataGuard(Callers callers, AccessPolicy policy, PersonReach reach, PersonData personData,
-      ReferencedResources references, ApplicationEventPublisher events) {
+      ReferencedResources references, PersonInControl control, ApplicationEventPublisher events) {
     this.callers = callers;
     this.policy = policy;
     this.reach = reach;
     this.personData = personData;
     this.references = references;
+    this.control = control;
     this.events = events;
   }
 
@@ -110,10 +112,25 @@ class PersonDataGuard implements RestServerInterceptor {
 
   private void checkPrevious(IBaseResource previous, Interaction interaction, RequestDetails request) {
     Optional<Caller> caller = callers.of(request);
-    if (caller.isPresent() && limitedFor(caller.get(), previous, interaction)
-        && !reach.readable(caller.get(), previous, request)) {
+    if (caller.isEmpty() || !limitedFor(caller.get(), previous, interaction)) {
+      return;
+    }
+    if (!reach.readable(caller.get(), previous, request)) {
       events.publishEvent(new AccessRefused(caller.get(), request, interaction, previous));
       throw UniformNotFound.of(previous.fhirType(), previous.getIdElement().getIdPart());
+    }
+    requireRepresentativeIfCarer(caller.get(), previous);
+  }
+
+  /**
+   * IFP-AC-03: an informal carer reads; the policy lets carers write only teams and consents, and
+   * only where the carer is the person's representative (decided from the stored teams).
+   */
+  private void requireRepresentativeIfCarer(Caller caller, IBaseResource resource) {
+    if (caller.kind() == Caller.Kind.CARER
+        && !personData.ownersOf(resource).stream().allMatch(person -> control.decidesFor(caller, person))) {
+      throw new ForbiddenOperationException("IFP-AC-03: informal carers read the person's data; only the person's"
+          + " representative changes their team and consents");
     }
   }
 
@@ -126,6 +143,7 @@ class PersonDataGuard implements RestServerInterceptor {
       throw new ForbiddenOperationException("This " + resource.fhirType()
           + " concerns a person whose care team or case management you are not part of");
     }
+    requireRepresentativeIfCarer(caller.get(), resource);
     references.requireVisible(caller.get(), resource, interaction, request);
   }
 

@@ -44,7 +44,8 @@ class ReferencedResources {
 
   private static boolean personal(String type) {
     return AccessPolicy.kindOf(type).filter(kind -> kind == AccessPolicy.DataKind.PERSON_DATA
-        || kind == AccessPolicy.DataKind.CONSENT || kind == AccessPolicy.DataKind.ACCESS_LOG).isPresent();
+        || kind == AccessPolicy.DataKind.CARE_TEAM || kind == AccessPolicy.DataKind.CONSENT
+        || kind == AccessPolicy.DataKind.ACCESS_LOG).isPresent();
   }
 
   private static boolean sameResource(IBaseResource resource, IIdType target) {

@@ -62,7 +62,8 @@ class AccessPolicyTableTest {
   }
 
   private static DataKind dataKindNamed(String documented) {
-    Map<String, DataKind> names = Map.of("person data", DataKind.PERSON_DATA, "consents", DataKind.CONSENT,
+    Map<String, DataKind> names = Map.of("person data", DataKind.PERSON_DATA, "care teams", DataKind.CARE_TEAM,
+        "consents", DataKind.CONSENT,
         "access log", DataKind.ACCESS_LOG, "directory", DataKind.DIRECTORY, "conformance", DataKind.CONFORMANCE,
         "subscriptions", DataKind.SUBSCRIPTION);
     assertThat(names).containsKey(documented);
