@@ -99,7 +99,7 @@ public class AccessPolicy {
     table.put(DataKind.CONSENT, grants(
         Kind.PERSON, new Grant(ALL, Extent.PERSONS, "their own"),
         Kind.CARER, new Grant(ALL, Extent.PERSONS, "reads as permitted; writes only as the person's representative"),
-        Kind.PROFESSIONAL, new Grant(READING, Extent.PERSONS, "the persons they reach"),
+        Kind.PROFESSIONAL, new Grant(ALL, Extent.PERSONS, "reads for the persons they reach; writes only as the person's representative"),
         Kind.PLATFORM, new Grant(ALL, Extent.ALL, "")));
     table.put(DataKind.ACCESS_LOG, grants(
         Kind.PERSON, new Grant(READING, Extent.OWN_EVENTS, "the events about themselves"),

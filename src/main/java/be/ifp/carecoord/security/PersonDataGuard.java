@@ -124,10 +124,11 @@ class PersonDataGuard implements RestServerInterceptor {
 
   /**
    * IFP-AC-03: an informal carer reads; the policy lets carers write only teams and consents, and
-   * only where the carer is the person's representative (decided from the stored teams).
+   * only where the carer is the person's representative (decided from the stored teams). Consents
+   * are judged by {@link ConsentAuthorship}; a team's other edits (its name, notes) here.
    */
   private void requireRepresentativeIfCarer(Caller caller, IBaseResource resource) {
-    if (caller.kind() == Caller.Kind.CARER
+    if (caller.kind() == Caller.Kind.CARER && "CareTeam".equals(resource.fhirType())
         && !personData.ownersOf(resource).stream().allMatch(person -> control.decidesFor(caller, person))) {
       throw new ForbiddenOperationException("IFP-AC-03: informal carers read the person's data; only the person's"
           + " representative changes their team and consents");

@@ -15,7 +15,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.util.Date;
 
-/** The tokens of the callers policy.md names, all real JWTs of the test authority. */
+/** The tokens of the callers the access policy names, all real JWTs of the test authority. */
 final class Attackers {
 
   static final String ALL_USER_SCOPES = "user/*.cruds";
@@ -41,7 +41,7 @@ final class Attackers {
     return TestTokens.token().clientId("attack-other-platform").scope("system/*.cruds").mint();
   }
 
-  /** policy.md's audit reader: a platform that names AuditEvent explicitly. */
+  /** The access policy's audit reader: a platform that names AuditEvent explicitly. */
   static String auditReader(String letters) {
     return TestTokens.token().clientId("attack-audit-reader").scope("system/AuditEvent." + letters).mint();
   }

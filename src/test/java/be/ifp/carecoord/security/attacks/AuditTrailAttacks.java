@@ -68,7 +68,7 @@ interface AuditTrailAttacks extends AttackSupport {
 
   /**
    * @param statuses 403; for a user and an event about a person out of their reach also 404
-   *     (policy.md: another person's resource answers like a missing one)
+   *     (docs/security.md: another person's resource answers like a missing one)
    */
   private void assertNoWriteOf(String event, FhirHttp caller, Integer... statuses) {
     String before = Stored.version(auditReader(), event);

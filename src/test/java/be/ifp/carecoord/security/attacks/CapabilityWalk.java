@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 14, "How it is shown": every resource type and interaction the CapabilityStatement lists,
- * tried by a professional (P1, user/*.cruds). A type outside policy.md's table is refused for
+ * tried by a professional (P1, user/*.cruds). A type outside the access policy's table (docs/security.md) is refused for
  * every interaction (403, or 404 naming an unknown type), whether or not the id exists; a type in
  * the table is searched as the table says. Each case that answers otherwise is listed.
  */

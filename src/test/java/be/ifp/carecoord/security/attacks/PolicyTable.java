@@ -3,7 +3,7 @@ package be.ifp.carecoord.security.attacks;
 import java.util.Set;
 
 /**
- * policy.md's table, as the tests read it: the types a professional with user/ scopes is answered
+ * the access policy's table (docs/security.md), as the tests read it: the types a professional with user/ scopes is answered
  * for, and how. Everything else is refused.
  */
 final class PolicyTable {

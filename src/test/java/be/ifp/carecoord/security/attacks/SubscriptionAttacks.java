@@ -119,16 +119,20 @@ interface SubscriptionAttacks extends AttackSupport {
     redirected.getChannel().setEndpoint(endpoint());
 
     HttpResponse<String> read = other.get("/fhir/Subscription/" + own.getIdPart());
-    HttpResponse<String> missing = other.get("/fhir/Subscription/" + AttackSupport.missingId());
+    String missingId = AttackSupport.missingId();
+    HttpResponse<String> missing = other.get("/fhir/Subscription/" + missingId);
     HttpResponse<String> listed = other.get("/fhir/Subscription?_count=200");
     HttpResponse<String> put = other.put("/fhir/Subscription/" + own.getIdPart(), FHIR_JSON, AttackSupport.json(redirected));
 
     assertRefused(read, 404);
     assertThat(missing.statusCode()).isEqualTo(read.statusCode());
     assertRefused(put, 404);
+    // The refusals name only the id the caller asked for, in the words a missing one gets.
+    assertThat(read.body().replace(own.getIdPart(), "{id}")).isEqualTo(missing.body().replace(missingId, "{id}"));
     for (HttpResponse<String> answer : java.util.List.of(read, listed, put)) {
-      assertThat(answer.body()).doesNotContain(secret).doesNotContain("Subscription/" + own.getIdPart());
+      assertThat(answer.body()).doesNotContain(secret);
     }
+    assertThat(listed.body()).doesNotContain("Subscription/" + own.getIdPart());
     assertThat(Stored.version(this, "Subscription/" + own.getIdPart())).isEqualTo(before);
   }
 

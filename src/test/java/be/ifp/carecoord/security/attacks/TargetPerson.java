@@ -25,7 +25,7 @@ record TargetPerson(PersonFile file, String family, String ssin, String phone) {
 
   static final String SSIN_SYSTEM = "https://www.ehealth.fgov.be/standards/fhir/core/NamingSystem/ssin";
 
-  /** The types of a person's data in policy.md's table: their ids must not show to an outsider. */
+  /** The types of a person's data in the access policy's table (docs/security.md): their ids must not show to an outsider. */
   private static final Set<String> PERSON_DATA = Set.of("Patient", "RelatedPerson", "CareTeam", "CarePlan", "Goal",
       "Condition", "EpisodeOfCare", "Observation", "QuestionnaireResponse", "Consent");
 

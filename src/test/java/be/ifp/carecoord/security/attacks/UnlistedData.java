@@ -22,7 +22,7 @@ import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Task;
 
 /**
- * Resources about person B of types outside policy.md's table (Task, Binary, a collection Bundle,
+ * Resources about person B of types outside the access policy's table (docs/security.md) (Task, Binary, a collection Bundle,
  * GuidanceResponse, Provenance), stored by the platform once per server while the server still
  * takes them. Once it refuses such types to everyone, a missing id stands in: the attacks on
  * them expect the same refusal either way.

@@ -12,7 +12,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 14, class 5: types outside policy.md's table are refused (403, or 404 as an unknown
+ * Issue 14, class 5: types outside the access policy's table (docs/security.md) are refused (403, or 404 as an unknown
  * type), to professionals and platforms alike: no Task, Binary, Bundle, GuidanceResponse or
  * Provenance about B is read or listed, and none is created.
  */
