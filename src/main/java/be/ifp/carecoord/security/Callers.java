@@ -1,6 +1,7 @@
 package be.ifp.carecoord.security;
 
 import be.ifp.carecoord.security.Caller.ClientLimits;
+import be.ifp.carecoord.server.FhirServerProperties;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
 import java.security.Principal;
@@ -26,10 +27,12 @@ public class Callers {
 
   private final SecurityProperties properties;
   private final IdentityResolver identities;
+  private final String publicBase;
 
-  Callers(SecurityProperties properties, IdentityResolver identities) {
+  Callers(SecurityProperties properties, IdentityResolver identities, FhirServerProperties server) {
     this.properties = properties;
     this.identities = identities;
+    this.publicBase = server.publicBaseUrl() == null ? "" : server.publicBaseUrl().strip().replaceAll("/+$", "");
   }
 
   /**
@@ -94,10 +97,18 @@ public class Callers {
         : identities.resolve(identifier.strip(), properties.identity().identifierSystems());
   }
 
-  /** {@code https://host/fhir/Practitioner/1} and {@code Practitioner/1} name the same user. */
-  private static String localReference(String reference) {
-    String[] parts = reference.strip().split("/");
-    return parts.length >= 2 ? parts[parts.length - 2] + "/" + parts[parts.length - 1] : reference.strip();
+  /**
+   * {@code Practitioner/1}, and the same under this server's public base URL
+   * ({@code ifp.server.public-base-url}), name a user of this server. An absolute reference to
+   * another server is kept whole: it names nobody here (it reaches no person), rather than
+   * whoever has the same id on this server.
+   */
+  private String localReference(String reference) {
+    String value = reference.strip();
+    if (!value.contains("://")) {
+      return value;
+    }
+    return !publicBase.isEmpty() && value.startsWith(publicBase + "/") ? value.substring(publicBase.length() + 1) : value;
   }
 
   /** SMART puts scopes in {@code scope} (space-separated); some servers use {@code scp} (a list). */

@@ -83,6 +83,20 @@ public interface TeamAccessContract extends FhirServerAccess {
     assertOutcome(outsider.get(ours().path(CARE_PLAN)), 404);
   }
 
+  /**
+   * The token's issuer is trusted for users of this server; a user of another server is nobody
+   * here: a user the policy tells apart from no one, who reaches no person (403).
+   */
+  @Test
+  default void aUserOfAnotherServer_isNotTheLocalUserWithTheSameId() {
+    FhirHttp elsewhere = http().withToken(TestTokens.user(
+        "https://elsewhere.example/fhir/" + ours().id(TEAM_ROLE), "user/*.rs"));
+    FhirHttp local = http().withToken(TestTokens.user(ours().id(TEAM_ROLE), "user/*.rs"));
+
+    assertOutcome(elsewhere.get(ours().path(CARE_PLAN)), 403);
+    assertThat(local.get(ours().path(CARE_PLAN)).statusCode()).isEqualTo(200);
+  }
+
   @Test
   default void searches_returnAndCountOnlyTheirPersons() {
     Bundle plans = bundle(teamMember().get("/fhir/CarePlan?_total=accurate&_count=200"));
