@@ -104,21 +104,19 @@ public class AccessPolicy {
     table.put(DataKind.ACCESS_LOG, grants(
         Kind.PERSON, new Grant(READING, Extent.OWN_EVENTS, "the events about themselves"),
         Kind.PLATFORM, new Grant(READING, Extent.ALL, "audit readers only: a scope naming AuditEvent itself")));
-    table.put(DataKind.DIRECTORY, grants(
-        Kind.PERSON, new Grant(READING, Extent.ALL, ""),
-        Kind.CARER, new Grant(READING, Extent.ALL, ""),
-        Kind.PROFESSIONAL, new Grant(READING, Extent.ALL, ""),
-        Kind.OTHER_USER, new Grant(READING, Extent.ALL, ""),
-        Kind.PLATFORM, new Grant(ALL, Extent.ALL, "")));
-    table.put(DataKind.CONFORMANCE, grants(
-        Kind.PERSON, new Grant(READING, Extent.ALL, ""),
-        Kind.CARER, new Grant(READING, Extent.ALL, ""),
-        Kind.PROFESSIONAL, new Grant(READING, Extent.ALL, ""),
-        Kind.OTHER_USER, new Grant(READING, Extent.ALL, ""),
-        Kind.PLATFORM, new Grant(ALL, Extent.ALL, "writes: administrators only (ifp.security.administrators)")));
+    table.put(DataKind.DIRECTORY, readByEveryUser(new Grant(ALL, Extent.ALL, "")));
+    table.put(DataKind.CONFORMANCE, readByEveryUser(
+        new Grant(ALL, Extent.ALL, "writes: administrators only (ifp.security.administrators)")));
     table.put(DataKind.SUBSCRIPTION, grants(
         Kind.PLATFORM, new Grant(ALL, Extent.OWN_SUBSCRIPTIONS, "the client's own")));
     return table;
+  }
+
+  /** Data every user reads in full (no person's), and platforms hold as the grant says. */
+  private static Map<Kind, Grant> readByEveryUser(Grant platform) {
+    Grant reading = new Grant(READING, Extent.ALL, "");
+    return grants(Kind.PERSON, reading, Kind.CARER, reading, Kind.PROFESSIONAL, reading, Kind.OTHER_USER, reading,
+        Kind.PLATFORM, platform);
   }
 
   private static Map<Kind, Grant> grants(Object... kindsAndGrants) {
@@ -161,11 +159,6 @@ public class AccessPolicy {
     }
     // A client's own subscriptions are no person's data: subscriptions/ keeps clients to their own.
     return grant.extent() == Extent.PERSONS || grant.extent() == Extent.OWN_EVENTS ? Reach.PERSONS : Reach.ALL;
-  }
-
-  public Extent extent(Caller caller, String resourceType) {
-    return kindOf(resourceType).map(data -> TABLE.get(data).getOrDefault(caller.kind(), Grant.NONE).extent())
-        .orElse(Extent.ALL);
   }
 
   private boolean meetsCondition(Caller caller, DataKind data, String type, Interaction interaction) {

@@ -73,7 +73,8 @@ class BundleEntryAccess {
 
   private void narrow(Caller caller, Bundle.BundleEntryRequestComponent asked, EntryUrl url, RequestDetails request) {
     String type = url.type();
-    if (type == null || url.id() != null || url.rest() != null || !AccessPolicy.served(type)
+    // A type the policy does not serve has no reach: its entry is refused as a sub-request.
+    if (type == null || url.id() != null || url.rest() != null
         || policy.reach(caller, type, Interaction.SEARCH) != Caller.Reach.PERSONS) {
       return;
     }

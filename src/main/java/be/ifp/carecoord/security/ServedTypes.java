@@ -2,6 +2,7 @@ package be.ifp.carecoord.security;
 
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import java.util.List;
+import java.util.stream.Stream;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,7 +26,7 @@ class ServedTypes {
   static final List<String> HAPI_INTERNAL = List.of("Binary", "Bundle", "Provenance", "Task");
 
   static List<String> all() {
-    return java.util.stream.Stream.concat(AccessPolicy.DATA.values().stream().flatMap(List::stream),
+    return Stream.concat(AccessPolicy.DATA.values().stream().flatMap(List::stream),
         HAPI_INTERNAL.stream()).sorted().toList();
   }
 
